@@ -1,0 +1,41 @@
+# moteplan: `make demo` runs the main job on the bundled Melhus config;
+# `make test` runs every test. Both install what they need on a fresh Debian machine.
+
+SWIFT    ?= swift
+CONFIG   ?= Config/melhus.toml
+OUT      ?= out/feeds
+BIN       = .build/debug/moteplan
+
+# Build and run time: libical for the feeds, tzdata for its zones, SQLite for the state store.
+RUNTIME_PACKAGES = libical-dev tzdata pkg-config libsqlite3-dev
+# Tests also import a feed into a real client (khal).
+TEST_PACKAGES    = khal
+
+.PHONY: deps test-deps build demo test fuzz clean
+
+deps:
+	@scripts/install-deps $(RUNTIME_PACKAGES)
+
+test-deps: deps
+	@scripts/install-deps $(TEST_PACKAGES)
+
+build: deps
+	$(SWIFT) build --product moteplan
+
+demo: build
+	$(BIN) check --config $(CONFIG)
+	$(BIN) ics --config $(CONFIG) --out $(OUT)
+	@echo
+	@echo "Next four weeks:"
+	$(BIN) plan --config $(CONFIG) --weeks 4
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	scripts/fuzz-config --count 10000
+
+fuzz: build
+	scripts/fuzz-config
+
+clean:
+	rm -rf .build out

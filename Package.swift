@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "moteplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "moteplan", targets: ["moteplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // libical, as Debian's libical-dev ships it. Only MoteplanICal imports it.
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        // Model, config, calendar and schedule: pure values, no I/O beyond reading a file it is handed.
+        .target(
+            name: "MoteplanCore",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // The libical wrapper: iCalendar values in, validated text out. No C type leaves it.
+        .target(
+            name: "MoteplanICal",
+            dependencies: ["CLibical"]
+        ),
+        // Meetings → feeds: which feeds exist, what each event says, and writing them atomically.
+        .target(
+            name: "MoteplanFeeds",
+            dependencies: ["MoteplanCore", "MoteplanICal"]
+        ),
+        .executableTarget(
+            name: "moteplan",
+            dependencies: [
+                "MoteplanCore", "MoteplanICal", "MoteplanFeeds",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MoteplanCoreTests", dependencies: ["MoteplanCore"]),
+        .testTarget(name: "MoteplanICalTests", dependencies: ["MoteplanICal"]),
+        .testTarget(name: "MoteplanFeedsTests", dependencies: ["MoteplanFeeds", "MoteplanCore", "MoteplanICal"]),
+        .testTarget(name: "MoteplanCLITests", dependencies: ["MoteplanCore", "MoteplanICal"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

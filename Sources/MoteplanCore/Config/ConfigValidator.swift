@@ -1,0 +1,135 @@
+/// Checks what single entries cannot: unique ids and references between entries.
+///
+/// It runs after every entry was read; when an entry could not be read, its index is
+/// unknown, so reference checks wait until the entries themselves are right.
+struct ConfigValidator {
+    let diagnostics: Diagnostics
+
+    func validate(_ config: Configuration) {
+        guard !diagnostics.hasErrors else { return }
+        checkUniqueIDs(config)
+        let actors = config.roles.map(\.id) + config.units.map(\.id)
+        let actorSet = Set(actors)
+        let unitIDs = config.units.map(\.id)
+        for (g, group) in config.groups.enumerated() {
+            let path = ConfigPath([.key("groups"), .index(g)])
+            var seen = Set<String>()
+            for (m, member) in group.members.enumerated() {
+                let at = path.appending("members").appending(index: m)
+                if !unitIDs.contains(member) {
+                    diagnostics.error(at, "unknown unit \"\(member)\"." + Suggestion.hint(for: member, in: unitIDs))
+                } else if !seen.insert(member).inserted {
+                    diagnostics.error(at, "\"\(member)\" is listed twice.")
+                }
+            }
+            if let leader = group.leader, !actorSet.contains(leader) {
+                diagnostics.error(
+                    path.appending("leader"),
+                    "unknown role or unit \"\(leader)\"." + Suggestion.hint(for: leader, in: actors))
+            }
+        }
+        for (s, structure) in config.structures.enumerated() {
+            checkStructure(structure, at: ConfigPath([.key("structures"), .index(s)]), config, actors)
+        }
+        checkClosedDays(config)
+    }
+
+    private func checkUniqueIDs(_ config: Configuration) {
+        // Roles and units share one namespace: a leader or participant may be either.
+        var owners: [String: String] = [:]
+        let entries =
+            config.roles.enumerated().map { ($0.element.id, "roles", $0.offset) }
+            + config.units.enumerated().map { ($0.element.id, "units", $0.offset) }
+        for (id, section, index) in entries {
+            let path = ConfigPath([.key(section), .index(index), .key("id")])
+            if let first = owners[id] {
+                diagnostics.error(path, "duplicate id \"\(id)\": already used by \(first); ids of roles and units must be unique.")
+            } else {
+                owners[id] = "\(section)[\(index)]"
+            }
+        }
+        for (section, ids) in [("groups", config.groups.map(\.id)), ("structures", config.structures.map(\.id))] {
+            var seen: [String: Int] = [:]
+            for (index, id) in ids.enumerated() {
+                if let first = seen[id] {
+                    diagnostics.error(
+                        ConfigPath([.key(section), .index(index), .key("id")]),
+                        "duplicate id \"\(id)\": already used by \(section)[\(first)].")
+                } else {
+                    seen[id] = index
+                }
+            }
+        }
+    }
+
+    private func checkStructure(_ structure: Structure, at path: ConfigPath, _ config: Configuration, _ actors: [String]) {
+        let actorSet = Set(actors)
+        switch structure.leader {
+        case .fixed(let id) where !actorSet.contains(id):
+            diagnostics.error(
+                path.appending("leader"),
+                "unknown role or unit \"\(id)\"." + Suggestion.hint(for: id, in: actors + ["unit-head", "group-leader"]))
+        case .unitHead:
+            if case .perUnit = structure.instantiation {} else {
+                diagnostics.error(path.appending("leader"), "\"unit-head\" needs per = \"unit\".")
+            }
+        case .groupLeader:
+            if !structure.instantiation.isPerGroup {
+                diagnostics.error(path.appending("leader"), "\"group-leader\" needs per = \"group\".")
+            } else {
+                for (g, group) in config.groups.enumerated() where group.leader == nil {
+                    diagnostics.error(
+                        ConfigPath([.key("groups"), .index(g)]),
+                        "group \"\(group.id)\" has no leader, but structure \"\(structure.id)\" is led by the group leader; add leader = \"…\".")
+                }
+            }
+        default: break
+        }
+        for (p, participant) in structure.participants.enumerated() where !actorSet.contains(participant) {
+            diagnostics.error(
+                path.appending("participants").appending(index: p),
+                "unknown role or unit \"\(participant)\"." + Suggestion.hint(for: participant, in: actors))
+        }
+        var markerIDs = Set<String>()
+        for (m, marker) in structure.markers.enumerated() {
+            let markerPath = path.appending("markers").appending(index: m)
+            if !markerIDs.insert(marker.id).inserted {
+                diagnostics.error(markerPath.appending("id"), "duplicate marker id \"\(marker.id)\".")
+            }
+            for (g, guest) in marker.guests.enumerated() where !actorSet.contains(guest) {
+                diagnostics.error(
+                    markerPath.appending("guests").appending(index: g),
+                    "unknown role or unit \"\(guest)\"." + Suggestion.hint(for: guest, in: actors))
+            }
+        }
+        if case .perGroup(let only) = structure.instantiation {
+            if config.groups.isEmpty {
+                diagnostics.error(path.appending("per"), "per = \"group\" but the config has no [[groups]].")
+            }
+            let groupIDs = config.groups.map(\.id)
+            for (g, group) in only.enumerated() where !groupIDs.contains(group) {
+                diagnostics.error(
+                    path.appending("groups").appending(index: g),
+                    "unknown group \"\(group)\"." + Suggestion.hint(for: group, in: groupIDs))
+            }
+        }
+    }
+
+    private func checkClosedDays(_ config: Configuration) {
+        var seen = Set<LocalDate>()
+        for (index, closed) in config.calendar.closedDays.enumerated() where !seen.insert(closed.day.date).inserted {
+            diagnostics.error(
+                ConfigPath([.key("calendar"), .key("closed_days"), .index(index), .key("date")]),
+                "\(closed.day.date) is listed twice.")
+        }
+        let horizon = config.municipality.horizon
+        for (index, year) in config.calendar.schoolYears.enumerated() {
+            let span = SchoolYear.span(startYear: year.startYear)
+            if !span.overlaps(horizon) {
+                diagnostics.warning(
+                    ConfigPath([.key("calendar"), .key("school_years"), .index(index)]),
+                    "school year \(year.label) lies outside the horizon (\(horizon)); it has no effect.")
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Collects located diagnostics while a config is read, so one run reports every problem.
+final class Diagnostics {
+    let file: String
+    private let locator: SourceLocator
+    private(set) var items: [ConfigDiagnostic] = []
+
+    init(file: String, text: String) {
+        self.file = file
+        self.locator = SourceLocator(text: text)
+    }
+
+    var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    func error(_ path: ConfigPath, _ message: String) {
+        add(.error, path, message)
+    }
+
+    func warning(_ path: ConfigPath, _ message: String) {
+        add(.warning, path, message)
+    }
+
+    private func add(_ severity: ConfigDiagnostic.Severity, _ path: ConfigPath, _ message: String) {
+        let position = locator.position(of: path)
+        items.append(
+            ConfigDiagnostic(
+                severity: severity, file: file, line: position?.line, column: position?.column,
+                keyPath: path.components.isEmpty ? nil : path.description, message: message))
+    }
+
+    /// Diagnostics sorted by place, then by insertion, for stable output.
+    var sorted: [ConfigDiagnostic] {
+        items.enumerated().sorted { a, b in
+            let la = a.element.line ?? 0
+            let lb = b.element.line ?? 0
+            if la != lb { return la < lb }
+            let ca = a.element.column ?? 0
+            let cb = b.element.column ?? 0
+            if ca != cb { return ca < cb }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

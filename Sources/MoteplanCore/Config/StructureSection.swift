@@ -1,0 +1,176 @@
+extension ConfigReader {
+    static let structureKeys = [
+        "id", "title", "description", "per", "unit_kinds", "groups", "cadence", "start", "end", "duration_minutes",
+        "slots", "location", "leader", "participants", "school_calendar", "on_holiday", "max_shift_days", "markers",
+    ]
+    static let markerKeys = ["id", "text", "per_half_year", "guests", "dates"]
+    static let slotKeys = ["start", "end", "duration_minutes"]
+    static let perWords = ["one", "unit", "group"]
+    static let holidayWords = ["skip", "move"]
+
+    func readStructure(_ table: TableReader) -> Structure? {
+        table.rejectUnknownKeys(Self.structureKeys)
+        let id = id(table, what: "structure")
+        let title = table.text("title", required: "the meeting title people see, e.g. \"Tverrfaglig nettverk\"")
+        let description = table.string("description")?.trimmingSpaces ?? ""
+        let instantiation = readInstantiation(table)
+        let cadence = table.table("cadence", required: "when it meets, e.g. { kind = \"monthly\", nth = [2], weekday = \"tirsdag\" }")
+            .flatMap(readCadence)
+        let slots = readSlots(table)
+        let leader = readLeader(table)
+        let participants = table.strings("participants")?.map(\.0) ?? []
+        let school = table.bool("school_calendar") ?? false
+        let policy = readHolidayPolicy(table)
+        let markers = table.tables("markers").compactMap(readMarker)
+        let location = table.text("location")
+        guard let id, let title, let instantiation, let cadence, let leader, let policy, !slots.isEmpty else {
+            return nil
+        }
+        return Structure(
+            id: id, title: title, description: description, instantiation: instantiation, cadence: cadence,
+            slots: slots, location: location, leader: leader, participants: participants,
+            followsSchoolCalendar: school, holidayPolicy: policy, markers: markers)
+    }
+
+    func readInstantiation(_ table: TableReader) -> Instantiation? {
+        let per = table.string("per") ?? "one"
+        switch per {
+        case "one", "unit":
+            if table.has("groups") {
+                diagnostics.error(table.path.appending("groups"), "groups only applies with per = \"group\".")
+            }
+            if per == "unit" { return readUnitKinds(table) }
+            if table.has("unit_kinds") {
+                diagnostics.error(table.path.appending("unit_kinds"), "unit_kinds only applies with per = \"unit\".")
+            }
+            return .one
+        case "group":
+            if table.has("unit_kinds") {
+                diagnostics.error(table.path.appending("unit_kinds"), "unit_kinds only applies with per = \"unit\".")
+            }
+            return .perGroup(only: table.strings("groups")?.map(\.0) ?? [])
+        default:
+            diagnostics.error(table.path.appending("per"), "unknown value \"\(per)\"." + Suggestion.hint(for: per, in: Self.perWords))
+            return nil
+        }
+    }
+
+    func readUnitKinds(_ table: TableReader) -> Instantiation? {
+        do {
+            let choices = UnitKind.allCases.map(\.rawValue)
+            var kinds = Set<UnitKind>()
+            for (word, at) in table.strings("unit_kinds", required: "which unit kinds get an instance, e.g. [\"skole\", \"barnehage\"]", allowSingle: true) ?? [] {
+                guard let kind = UnitKind(rawValue: word.lowercased()) else {
+                    diagnostics.error(at, "unknown unit kind \"\(word)\"." + Suggestion.hint(for: word, in: choices))
+                    continue
+                }
+                kinds.insert(kind)
+            }
+            return kinds.isEmpty ? nil : .perUnit(kinds: kinds)
+        }
+    }
+
+    func readLeader(_ table: TableReader) -> LeaderRule? {
+        guard let word = table.text("leader", required: "a role id, \"unit-head\" or \"group-leader\"") else { return nil }
+        switch word {
+        case "unit-head": return .unitHead
+        case "group-leader": return .groupLeader
+        default: return .fixed(word)
+        }
+    }
+
+    func readHolidayPolicy(_ table: TableReader) -> HolidayPolicy? {
+        let word = table.string("on_holiday") ?? "move"
+        let maxDays = table.int("max_shift_days")
+        switch word {
+        case "skip":
+            if maxDays != nil {
+                diagnostics.error(table.path.appending("max_shift_days"), "max_shift_days only applies with on_holiday = \"move\".")
+            }
+            return .skip
+        case "move":
+            let days = maxDays ?? 7
+            guard (1...31).contains(days) else {
+                diagnostics.error(table.path.appending("max_shift_days"), "\(days) is out of range; use 1 to 31 days.")
+                return nil
+            }
+            return .move(maxDays: days)
+        default:
+            diagnostics.error(
+                table.path.appending("on_holiday"),
+                "unknown value \"\(word)\"." + Suggestion.hint(for: word, in: Self.holidayWords))
+            return nil
+        }
+    }
+
+    /// The structure's slots: `start` with `end` or `duration_minutes`, or `slots = [{ start, end }, …]`.
+    func readSlots(_ table: TableReader) -> [Slot] {
+        if table.has("slots") {
+            for key in ["start", "end", "duration_minutes"] where table.has(key) {
+                diagnostics.error(table.path.appending(key), "give either start/end or slots, not both.")
+            }
+            return readSlotList(table, key: "slots")
+        }
+        return readSlot(table, what: "the start time, e.g. \"14:00\" (or slots = [{ start, end }, …])").map { [$0] } ?? []
+    }
+
+    func readSlotList(_ table: TableReader, key: String) -> [Slot] {
+        let entries = table.tables(key)
+        if table.has(key) && entries.isEmpty && !diagnostics.hasErrors {
+            diagnostics.error(table.path.appending(key), "list at least one slot { start = \"09:00\", end = \"11:00\" }.")
+        }
+        var slots: [Slot] = []
+        for entry in entries {
+            entry.rejectUnknownKeys(Self.slotKeys)
+            if let slot = readSlot(entry, what: "the slot's start time") { slots.append(slot) }
+        }
+        slots.sort { $0.start < $1.start }
+        for (a, b) in zip(slots, slots.dropFirst()) where b.start < a.end {
+            diagnostics.error(table.path.appending(key), "slots \(a.start)–\(a.end) and \(b.start)–\(b.end) overlap.")
+        }
+        return slots
+    }
+
+    func readSlot(_ table: TableReader, what: String) -> Slot? {
+        let start = table.time("start", required: what)
+        if table.has("end") && table.has("duration_minutes") {
+            diagnostics.error(table.path.appending("duration_minutes"), "give either end or duration_minutes, not both.")
+            return nil
+        }
+        var end: LocalTime?
+        if table.has("duration_minutes") {
+            guard let minutes = table.int("duration_minutes"), let start else { return nil }
+            let total = start.minutesSinceMidnight + minutes
+            guard minutes > 0, total < 24 * 60 else {
+                diagnostics.error(table.path.appending("duration_minutes"), "\(minutes) minutes from \(start) does not end the same day; meetings end on the day they start.")
+                return nil
+            }
+            end = LocalTime(hour: total / 60, minute: total % 60)
+        } else {
+            end = table.time("end", required: "the end time, e.g. \"15:30\" (or duration_minutes)")
+        }
+        guard let start, let end else { return nil }
+        guard start < end else {
+            diagnostics.error(table.path.appending("end"), "the meeting ends (\(end)) before it starts (\(start)).")
+            return nil
+        }
+        return Slot(start: start, end: end)
+    }
+
+    func readMarker(_ table: TableReader) -> Marker? {
+        table.rejectUnknownKeys(Self.markerKeys)
+        let id = id(table, what: "marker")
+        let text = table.text("text", required: "what the marked meetings show, e.g. \"SLT på agendaen\"")
+        let count = table.int("per_half_year") ?? 1
+        if !(1...12).contains(count) {
+            diagnostics.error(table.path.appending("per_half_year"), "\(count) is out of range; use 1 to 12 meetings per half-year.")
+        }
+        let guests = table.strings("guests")?.map(\.0) ?? []
+        var dates: [LocalDate] = []
+        for (raw, at) in table.array("dates") ?? [] {
+            if let date = TableReader.date(raw, at: at, diagnostics) { dates.append(date) }
+        }
+        guard let id, let text else { return nil }
+        return Marker(id: id, text: text, perHalfYear: count, guests: guests, dates: dates.sorted())
+    }
+}

@@ -1,0 +1,19 @@
+/// A set of units that meets as one, such as a tverrfaglig nettverk.
+public struct Group: Sendable, Hashable {
+    /// The id other entries refer to.
+    public var id: String
+    /// The group's name ("Nedre Melhus").
+    public var name: String
+    /// Member unit ids, in config order.
+    public var members: [String]
+    /// The fixed leader: a role id or a unit id (whose head then leads).
+    public var leader: String?
+
+    /// Creates a group.
+    public init(id: String, name: String, members: [String], leader: String? = nil) {
+        self.id = id
+        self.name = name
+        self.members = members
+        self.leader = leader
+    }
+}

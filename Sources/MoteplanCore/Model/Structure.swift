@@ -1,0 +1,106 @@
+/// How many instances of a structure exist.
+public enum Instantiation: Sendable, Hashable {
+    /// One instance, named after the structure.
+    case one
+    /// One instance per unit having any of these kinds.
+    case perUnit(kinds: Set<UnitKind>)
+    /// One instance per group: all groups, or only those listed.
+    case perGroup(only: [String])
+
+    /// Whether this is one of the per-group forms.
+    public var isPerGroup: Bool {
+        if case .perGroup = self { return true }
+        return false
+    }
+}
+
+/// Who leads a structure's meetings.
+public enum LeaderRule: Sendable, Hashable {
+    /// A fixed role or unit (whose head leads), by id.
+    case fixed(String)
+    /// The head of the instance's unit (per-unit structures).
+    case unitHead
+    /// The group's configured leader (per-group structures).
+    case groupLeader
+}
+
+/// What happens to a meeting that falls on a day without work.
+public enum HolidayPolicy: Sendable, Hashable {
+    /// Drop the meeting.
+    case skip
+    /// Move it to the nearest working day at most `maxDays` away (ties go later); else drop it.
+    case move(maxDays: Int)
+}
+
+/// Something that recurs a number of times per half-year on a structure's meetings,
+/// such as "SLT på agendaen" or guests attending.
+public struct Marker: Sendable, Hashable {
+    /// The marker's id.
+    public var id: String
+    /// The Norwegian text shown on the meetings that carry it.
+    public var text: String
+    /// How many meetings per half-year carry it (the first ones, by default).
+    public var perHalfYear: Int
+    /// Roles or units invited for it.
+    public var guests: [String]
+    /// Explicit dates that carry it; when set, these replace the default choice.
+    public var dates: [LocalDate]
+
+    /// Creates a marker.
+    public init(id: String, text: String, perHalfYear: Int = 1, guests: [String] = [], dates: [LocalDate] = []) {
+        self.id = id
+        self.text = text
+        self.perHalfYear = perHalfYear
+        self.guests = guests
+        self.dates = dates
+    }
+}
+
+/// A standing meeting structure: who meets, how often, where and under whom.
+public struct Structure: Sendable, Hashable {
+    /// The id; also the feed's file name.
+    public var id: String
+    /// The Norwegian title, the events' SUMMARY.
+    public var title: String
+    /// A short Norwegian description.
+    public var description: String
+    /// One, per unit or per group.
+    public var instantiation: Instantiation
+    /// When it meets.
+    public var cadence: Cadence
+    /// The time slots of a meeting day, sorted.
+    public var slots: [Slot]
+    /// Where it meets; per-unit structures default to the unit's location or name.
+    public var location: String?
+    /// Who leads.
+    public var leader: LeaderRule
+    /// Roles and units that take part besides the unit or group members.
+    public var participants: [String]
+    /// Whether it follows the school calendar (skips school holidays and the summer).
+    public var followsSchoolCalendar: Bool
+    /// What a holiday does to a meeting.
+    public var holidayPolicy: HolidayPolicy
+    /// Half-yearly markers.
+    public var markers: [Marker]
+
+    /// Creates a structure.
+    public init(
+        id: String, title: String, description: String, instantiation: Instantiation,
+        cadence: Cadence, slots: [Slot], location: String?, leader: LeaderRule,
+        participants: [String], followsSchoolCalendar: Bool, holidayPolicy: HolidayPolicy,
+        markers: [Marker]
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.instantiation = instantiation
+        self.cadence = cadence
+        self.slots = slots
+        self.location = location
+        self.leader = leader
+        self.participants = participants
+        self.followsSchoolCalendar = followsSchoolCalendar
+        self.holidayPolicy = holidayPolicy
+        self.markers = markers
+    }
+}

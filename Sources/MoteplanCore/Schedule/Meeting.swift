@@ -1,0 +1,105 @@
+/// One instance of a structure: the structure itself, one unit, or one group.
+public struct StructureInstance: Sendable, Hashable {
+    /// The structure's id.
+    public var structureID: String
+    /// The instance id: the unit or group id, or the structure id for single structures.
+    public var instanceID: String
+    /// The instance's display name: the unit or group name, or the structure title.
+    public var name: String
+    /// The unit, for per-unit structures.
+    public var unitID: String?
+    /// The group, for per-group structures.
+    public var groupID: String?
+
+    /// Whether the structure has just this one instance.
+    public var isSingle: Bool { unitID == nil && groupID == nil }
+
+    /// Creates an instance.
+    public init(structureID: String, instanceID: String, name: String, unitID: String? = nil, groupID: String? = nil) {
+        self.structureID = structureID
+        self.instanceID = instanceID
+        self.name = name
+        self.unitID = unitID
+        self.groupID = groupID
+    }
+}
+
+/// A marker a meeting carries, with the people to invite for it.
+public struct MeetingMarker: Sendable, Hashable {
+    /// The marker id from the config.
+    public var id: String
+    /// The Norwegian text ("SLT på agendaen").
+    public var text: String
+    /// Guests to invite, resolved.
+    public var guests: [Role]
+}
+
+/// One planned meeting. Its identity is (instance, planned date, slot) and never changes,
+/// even when a holiday moves the meeting to another day.
+public struct Meeting: Sendable, Hashable {
+    /// The instance it belongs to.
+    public var instance: StructureInstance
+    /// The date the cadence gave: part of the identity.
+    public var plannedDate: LocalDate
+    /// 0 for the first slot of the day, 1 for the second, …: part of the identity.
+    public var slotIndex: Int
+    /// The date it takes place (differs from `plannedDate` when a holiday moved it).
+    public var date: LocalDate
+    /// Start, local wall clock.
+    public var start: LocalTime
+    /// End, local wall clock.
+    public var end: LocalTime
+    /// The title (SUMMARY): the structure title, with the instance name for multi-instance structures.
+    public var title: String
+    /// Where.
+    public var location: String?
+    /// Who leads it.
+    public var leader: Role?
+    /// Who takes part, resolved to roles (units act through their heads), in config order.
+    public var participants: [Participant]
+    /// Half-yearly markers it carries.
+    public var markers: [MeetingMarker]
+    /// Why it was moved, if it was ("Kristi himmelfartsdag").
+    public var movedBecause: String?
+
+    /// The UID's local part: `<structure>[.<instance>]-<yyyymmdd>[-<slot>]`.
+    public var identity: String {
+        let base = instance.isSingle ? instance.structureID : "\(instance.structureID).\(instance.instanceID)"
+        let slot = slotIndex == 0 ? "" : "-\(slotIndex + 1)"
+        return "\(base)-\(plannedDate.compact)\(slot)"
+    }
+
+    /// The iCalendar UID.
+    public func uid(domain: String) -> String { "\(identity)@\(domain)" }
+
+    /// Start as a date-time.
+    public var startDateTime: LocalDateTime { LocalDateTime(date: date, time: start) }
+
+    /// End as a date-time.
+    public var endDateTime: LocalDateTime { LocalDateTime(date: date, time: end) }
+
+    /// Notes in Norwegian: markers, then a move.
+    public var notes: [String] {
+        var notes = markers.map { marker in
+            marker.guests.isEmpty ? marker.text : "\(marker.text) (inviter: \(marker.guests.map(\.name).joined(separator: ", ")))"
+        }
+        if let movedBecause {
+            notes.append("Flyttet fra \(NorwegianDate.long(plannedDate)) (\(movedBecause))")
+        }
+        return notes
+    }
+}
+
+/// A participant as shown in a meeting: a name and, where configured, an address.
+public struct Participant: Sendable, Hashable {
+    /// "PPT" or "Rektor, Gimse barneskole".
+    public var name: String
+    /// The address invitations go to, if any.
+    public var email: String?
+
+    /// Creates a participant.
+    public init(name: String, email: String?) {
+        self.name = name
+        self.email = email
+    }
+}

@@ -1,0 +1,164 @@
+/// Plans meetings from a configuration: a pure function of the config and a date range.
+public struct Scheduler: Sendable {
+    /// The configuration planned from.
+    public let configuration: Configuration
+    /// Its working-day calendar.
+    public let calendar: WorkCalendar
+
+    /// Prepares a scheduler for `configuration`.
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        let horizon = configuration.municipality.horizon
+        calendar = WorkCalendar(
+            settings: configuration.calendar, years: (horizon.first.year - 1)...(horizon.last.year + 1))
+    }
+
+    /// Every instance of every structure, in config order.
+    public var instances: [StructureInstance] {
+        configuration.structures.flatMap(instances(of:))
+    }
+
+    /// The instances of one structure.
+    public func instances(of structure: Structure) -> [StructureInstance] {
+        switch structure.instantiation {
+        case .one:
+            return [StructureInstance(structureID: structure.id, instanceID: structure.id, name: structure.title)]
+        case .perUnit(let kinds):
+            return configuration.units.filter { !$0.kinds.isDisjoint(with: kinds) }.map {
+                StructureInstance(structureID: structure.id, instanceID: $0.id, name: $0.name, unitID: $0.id)
+            }
+        case .perGroup(let only):
+            return configuration.groups.filter { only.isEmpty || only.contains($0.id) }.map {
+                StructureInstance(structureID: structure.id, instanceID: $0.id, name: $0.name, groupID: $0.id)
+            }
+        }
+    }
+
+    /// The whole horizon's schedule.
+    public func schedule() -> Schedule {
+        var meetings: [(Meeting, Int, Int)] = []
+        var notes: [ScheduleNote] = []
+        var instanceList: [StructureInstance] = []
+        for (s, structure) in configuration.structures.enumerated() {
+            let planned = plannedDates(structure)
+            for (i, instance) in instances(of: structure).enumerated() {
+                instanceList.append(instance)
+                var (list, instanceNotes) = meetingsFor(structure, instance, planned)
+                instanceNotes += MarkerAssigner(configuration: configuration).assign(structure, instance, &list)
+                meetings += list.map { ($0, s, i) }
+                notes += instanceNotes
+            }
+        }
+        meetings.sort { a, b in
+            if a.0.startDateTime != b.0.startDateTime { return a.0.startDateTime < b.0.startDateTime }
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.2 != b.2 { return a.2 < b.2 }
+            return a.0.slotIndex < b.0.slotIndex
+        }
+        return Schedule(instances: instanceList, meetings: meetings.map(\.0), notes: notes)
+    }
+
+    /// Planned dates after exclusions, within the horizon.
+    func plannedDates(_ structure: Structure) -> [LocalDate] {
+        let cadence = structure.cadence
+        return CadenceExpander.dates(cadence.rule, in: configuration.municipality.horizon).filter {
+            !cadence.excludedMonths.contains($0.month) && !cadence.excludedDates.contains($0)
+        }
+    }
+
+    private func meetingsFor(_ structure: Structure, _ instance: StructureInstance, _ planned: [LocalDate])
+        -> ([Meeting], [ScheduleNote])
+    {
+        var meetings: [Meeting] = []
+        var notes: [ScheduleNote] = []
+        var taken = Set(planned)
+        let school = structure.followsSchoolCalendar
+        let leader = leaderRole(structure, instance)
+        let participants = participantList(structure, instance)
+        let location = structure.location ?? instance.unitID.flatMap { configuration.unit($0) }.map { $0.location ?? $0.name }
+        let title = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
+        for date in planned {
+            var actual = date
+            var reason: String?
+            if let closure = calendar.closure(on: date, school: school) {
+                reason = closure
+                guard case .move(let maxDays) = structure.holidayPolicy,
+                    let target = nearestWorkingDay(to: date, within: maxDays, school: school, cadence: structure.cadence)
+                else {
+                    // Summer and weekends are part of the cadence's design, not news.
+                    if closure != "Sommerferie" {
+                        notes.append(ScheduleNote(instance: instance, kind: .dropped(date: date, reason: closure)))
+                    }
+                    continue
+                }
+                guard !taken.contains(target) else {
+                    notes.append(ScheduleNote(
+                        instance: instance,
+                        kind: .dropped(date: date, reason: "\(closure); nearest working day \(target) already has a meeting")))
+                    continue
+                }
+                taken.insert(target)
+                actual = target
+                notes.append(ScheduleNote(instance: instance, kind: .moved(from: date, to: target, reason: closure)))
+            }
+            for (index, slot) in slots(structure, on: date).enumerated() {
+                meetings.append(
+                    Meeting(
+                        instance: instance, plannedDate: date, slotIndex: index, date: actual, start: slot.start,
+                        end: slot.end, title: title, location: location, leader: leader, participants: participants,
+                        markers: [], movedBecause: actual == date ? nil : reason))
+            }
+        }
+        return (meetings, notes)
+    }
+
+    /// The nearest working day within `maxDays` (the later one on a tie), inside the horizon,
+    /// not excluded by the cadence.
+    func nearestWorkingDay(to date: LocalDate, within maxDays: Int, school: Bool, cadence: Cadence) -> LocalDate? {
+        let horizon = configuration.municipality.horizon
+        for distance in 1...max(1, maxDays) {
+            for candidate in [date.adding(days: distance), date.adding(days: -distance)]
+            where horizon.contains(candidate) && calendar.isWorkingDay(candidate, school: school)
+                && !cadence.excludedMonths.contains(candidate.month) && !cadence.excludedDates.contains(candidate)
+            {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    private func slots(_ structure: Structure, on date: LocalDate) -> [Slot] {
+        if case .dates(let occurrences) = structure.cadence.rule,
+            let own = occurrences.first(where: { $0.date == date }), !own.slots.isEmpty
+        {
+            return own.slots
+        }
+        return structure.slots
+    }
+
+    /// The role leading an instance's meetings.
+    public func leaderRole(_ structure: Structure, _ instance: StructureInstance) -> Role? {
+        switch structure.leader {
+        case .fixed(let id): return configuration.actor(id)
+        case .unitHead: return instance.unitID.flatMap { configuration.unit($0)?.head }
+        case .groupLeader:
+            return instance.groupID.flatMap { configuration.group($0)?.leader }.flatMap { configuration.actor($0) }
+        }
+    }
+
+    private func participantList(_ structure: Structure, _ instance: StructureInstance) -> [Participant] {
+        var ids: [String] = []
+        if let unit = instance.unitID { ids.append(unit) }
+        if let group = instance.groupID.flatMap({ configuration.group($0) }) { ids += group.members }
+        ids += structure.participants
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }.compactMap(participant)
+    }
+
+    /// A role or unit as a participant: units show their name and use their head's address.
+    func participant(_ id: String) -> Participant? {
+        if let role = configuration.role(id) { return Participant(name: role.name, email: role.email) }
+        if let unit = configuration.unit(id) { return Participant(name: unit.name, email: unit.head.email) }
+        return nil
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Renders plan rows as a text table, CSV or JSON.
+public enum PlanFormatter {
+    /// The CSV header, fixed: scripts and spreadsheets rely on it.
+    public static let csvHeader = "uid,structure,instance,title,start,end,leader,location,notes"
+
+    /// A table for people: weekday, date, time, title, leader, location, notes.
+    public static func table(_ rows: [PlanRow]) -> String {
+        guard !rows.isEmpty else { return "no meetings in this period\n" }
+        var cells = [["date", "time", "meeting", "leader", "location", "notes"]]
+        for row in rows {
+            let date = LocalDateTime(text: row.start)?.date
+            let day = date.map { "\($0.weekday.norwegian.prefix(3)) \($0)" } ?? row.start
+            let time = "\(row.start.suffix(5))–\(row.end.suffix(5))"
+            cells.append([day, time, row.title, row.leader, row.location, row.notes.joined(separator: "; ")])
+        }
+        return TextTable(rows: cells).render()
+    }
+
+    /// RFC 4180 CSV with the fixed header; notes joined by "; ".
+    public static func csv(_ rows: [PlanRow]) -> String {
+        var text = csvHeader + "\r\n"
+        for row in rows {
+            let fields = [
+                row.uid, row.structure, row.instance, row.title, row.start, row.end, row.leader, row.location,
+                row.notes.joined(separator: "; "),
+            ]
+            text += fields.map(CSV.field).joined(separator: ",") + "\r\n"
+        }
+        return text
+    }
+
+    /// A JSON array of rows, keys sorted, for scripts.
+    public static func json(_ rows: [PlanRow]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(rows)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// CSV field quoting (RFC 4180).
+public enum CSV {
+    /// The field, quoted when it holds a comma, quote or line break.
+    public static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

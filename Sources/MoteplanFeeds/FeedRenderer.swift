@@ -1,0 +1,65 @@
+import MoteplanCore
+import MoteplanICal
+
+/// Renders every feed of a schedule to iCalendar text and checks each by parsing it back.
+public struct FeedRenderer: Sendable {
+    /// The configuration.
+    public let configuration: Configuration
+
+    /// Creates a renderer.
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// (relative path, text) for every feed, in catalog order; throws `FeedError` if libical
+    /// finds any problem in any feed, before anything is written.
+    public func render(_ schedule: Schedule) throws -> [(path: String, text: String)] {
+        let m = configuration.municipality
+        let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
+        let builder = EventBuilder(configuration: configuration)
+        var events: [Meeting: ICalEvent] = [:]
+        for meeting in schedule.meetings { events[meeting] = builder.event(for: meeting) }
+        var result: [(path: String, text: String)] = []
+        for feed in FeedCatalog.feeds(for: schedule, configuration: configuration) {
+            let header = ICalFeedHeader(
+                prodID: "-//moteplan//moteplan 0.1//NO", calendarName: feed.calendarName,
+                timeZoneID: m.timeZone, refreshIntervalMinutes: configuration.feeds.refreshHours * 60)
+            let serializer = try FeedSerializer(header: header, zone: zone)
+            let text = try serializer.serialize(feed.meetings.compactMap { events[$0] })
+            let problems = FeedValidator.problems(in: text)
+            guard problems.isEmpty else { throw FeedError.invalidFeed(path: feed.path, problems: problems) }
+            result.append((feed.path, text))
+        }
+        return result
+    }
+}
+
+/// Why feeds were not written.
+public struct FeedError: Error, CustomStringConvertible, Sendable {
+    private enum Kind: Sendable {
+        case invalidFeed(path: String, problems: [String])
+        case cannotWrite(path: String, reason: String)
+    }
+
+    private let kind: Kind
+
+    /// libical found problems in a feed; nothing was written.
+    public static func invalidFeed(path: String, problems: [String]) -> FeedError {
+        FeedError(kind: .invalidFeed(path: path, problems: problems))
+    }
+
+    /// The output directory or a file in it could not be written.
+    public static func cannotWrite(path: String, reason: String) -> FeedError {
+        FeedError(kind: .cannotWrite(path: path, reason: reason))
+    }
+
+    /// One line a user can act on.
+    public var description: String {
+        switch kind {
+        case .invalidFeed(let path, let problems):
+            return "feed \(path) did not pass libical's check (\(problems.prefix(3).joined(separator: "; "))); no feed was written."
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The moteplan command: a municipality's meeting plan, from TOML config to calendars.
+@main
+struct Moteplan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moteplan",
+        abstract: "Turn a municipality's meeting structures (TOML) into a schedule and iCalendar feeds.",
+        discussion: """
+            The config is found through --config, then $MOTEPLAN_CONFIG, then ./moteplan.toml.
+            Exit codes: 0 ok, 2 bad config or usage, 1 any other failure.
+            """,
+        version: "0.1.0",
+        subcommands: [Init.self, Check.self, Plan.self, Ics.self, Holidays.self]
+    )
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import MoteplanCore
+
+/// `moteplan check`: validates the config and summarises what it plans.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the config and summarise each structure's meetings.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        try reportingFailures {
+            let loaded = try options.load()
+            let config = loaded.configuration
+            let schedule = Scheduler(configuration: config).schedule()
+            let summary = CheckSummary(configuration: config, schedule: schedule)
+            let warnings = loaded.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
+            Output.raw(summary.render(file: loaded.file))
+            for warning in warnings { Output.error(warning.description) }
+            Output.line(warnings.isEmpty ? "ok" : "ok, with \(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+        }
+    }
+}

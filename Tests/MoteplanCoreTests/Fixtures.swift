@@ -1,0 +1,75 @@
+import Foundation
+import MoteplanCore
+
+/// Shared test inputs: the bundled Melhus config and small configs built in code.
+enum Fixtures {
+    /// The repository root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Config/melhus.toml's text.
+    static let melhusText: String = {
+        (try? String(contentsOf: root.appendingPathComponent("Config/melhus.toml"), encoding: .utf8)) ?? ""
+    }()
+
+    /// Parses config text as if read from `file`.
+    static func load(_ text: String, file: String = "test.toml") throws -> LoadedConfig {
+        try ConfigLoader.parse(bytes: Array(text.utf8), file: file)
+    }
+
+    /// The Melhus text with `old` replaced by `new` (exactly once; the test fails otherwise).
+    static func melhus(replacing old: String, with new: String) -> String {
+        precondition(melhusText.components(separatedBy: old).count == 2, "fixture text not unique: \(old)")
+        return melhusText.replacingOccurrences(of: old, with: new)
+    }
+
+    /// The errors a text produces, or [] when it loads.
+    static func errors(_ text: String) -> [ConfigDiagnostic] {
+        do {
+            _ = try load(text)
+            return []
+        } catch let error as ConfigError {
+            return error.diagnostics.filter { $0.severity == .error }
+        } catch {
+            return [ConfigDiagnostic(severity: .error, file: "?", message: "\(error)")]
+        }
+    }
+
+    /// The 1-based line of the first occurrence of `needle` in `text`.
+    static func line(of needle: String, in text: String) -> Int? {
+        guard let range = text.range(of: needle) else { return nil }
+        return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+    }
+
+    /// A minimal valid config with one structure whose body is `structure`.
+    static func minimal(structure: String, extra: String = "", horizon: String = "from = 2026-01-01\nto = 2027-12-31") -> String {
+        """
+        version = 1
+        [municipality]
+        name = "Testkommune"
+        uid_domain = "test.example.no"
+        revision = 2026-01-01
+        \(horizon)
+
+        [[roles]]
+        id = "leder"
+        name = "Leder"
+
+        \(extra)
+
+        [[structures]]
+        id = "s"
+        title = "Møte"
+        leader = "leder"
+        start = "14:00"
+        end = "15:00"
+        \(structure)
+        """
+    }
+
+    /// The dates of a minimal config's meetings.
+    static func dates(structure: String, extra: String = "", horizon: String = "from = 2026-01-01\nto = 2027-12-31") throws -> [String] {
+        let loaded = try load(minimal(structure: structure, extra: extra, horizon: horizon))
+        return Scheduler(configuration: loaded.configuration).schedule().meetings.map { $0.date.description }
+    }
+}
