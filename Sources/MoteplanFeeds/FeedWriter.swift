@@ -57,8 +57,9 @@ public struct FeedWriter: Sendable {
                 try? fm.removeItem(atPath: parent)
             }
         }
-        let manifest = files.map(\.path).joined(separator: "\n") + "\n"
-        try atomicWrite(Data(manifest.utf8), to: directory + "/" + Self.manifestName)
+        let manifest = Data((files.map(\.path).joined(separator: "\n") + "\n").utf8)
+        let manifestPath = directory + "/" + Self.manifestName
+        if fm.contents(atPath: manifestPath) != manifest { try atomicWrite(manifest, to: manifestPath) }
         return report
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The moteplan command: a municipality's meeting plan, from TOML config to calendars.
 @main
@@ -13,4 +14,19 @@ struct Moteplan: ParsableCommand {
         version: "0.1.0",
         subcommands: [Init.self, Check.self, Plan.self, Ics.self, Holidays.self]
     )
+
+    /// Runs the command line; usage errors exit 2 (argument-parser's default is 64), as the
+    /// README promises: 0 ok, 2 bad config or usage, 1 anything else.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.error(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// The commands as a rådgiver runs them: exit codes, output, and files.
+struct CommandTests {
+    @Test func checkSummarisesEachStructure() throws {
+        let result = try CLI.run(["check", "--config", CLI.melhus])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("6 structures, 23 instances"))
+        let row = result.stdout.split(separator: "\n").first { $0.hasPrefix("nettverk ") }
+        // 3 networks × 4 meetings in each school year.
+        #expect(row?.split(separator: " ").map(String.init) == ["nettverk", "3", "12", "12", "2026-09-16", "2028-04-19"])
+        // Warnings are located and name what happened.
+        #expect(result.stderr.contains("melhus.toml:"))
+        #expect(result.stderr.contains("warning: structures[3].cadence: samarbeidsgruppe: meeting on 2027-05-06 (Kristi himmelfartsdag) moved to 2027-05-07."))
+    }
+
+    @Test func initWritesTheExampleAndRefusesToOverwrite() throws {
+        let directory = try CLI.temporaryDirectory()
+        let first = try CLI.run(["init"], in: directory)
+        #expect(first.code == 0)
+        let written = directory.appendingPathComponent("moteplan.toml")
+        let original = try Data(contentsOf: URL(fileURLWithPath: CLI.melhus))
+        #expect(try Data(contentsOf: written) == original)
+        try Data("version = 1\n".utf8).write(to: written)
+        let second = try CLI.run(["init"], in: directory)
+        #expect(second.code == 1)
+        #expect(second.stderr.contains("already exists; not overwriting"))
+        #expect(try Data(contentsOf: written) == Data("version = 1\n".utf8))
+        // ./moteplan.toml is found without --config.
+        try original.write(to: written)
+        #expect(try CLI.run(["check"], in: directory).code == 0)
+    }
+
+    @Test func configIsResolvedFromTheEnvironmentThenTheWorkingDirectory() throws {
+        let empty = try CLI.temporaryDirectory()
+        let none = try CLI.run(["check"], in: empty)
+        #expect(none.code == 2)
+        #expect(none.stderr.contains("moteplan init"))
+        let viaEnvironment = try CLI.run(["check"], environment: ["MOTEPLAN_CONFIG": CLI.melhus], in: empty)
+        #expect(viaEnvironment.code == 0)
+        #expect(viaEnvironment.stdout.hasPrefix(CLI.melhus + ": Melhus kommune"))
+    }
+
+    @Test func planCSVHasTheFixedHeaderAndLocalTimes() throws {
+        let result = try CLI.run([
+            "plan", "--config", CLI.melhus, "--format", "csv", "--from", "2027-05-01", "--to", "2027-05-31",
+            "--structure", "samarbeidsgruppe",
+        ])
+        #expect(result.code == 0)
+        let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "uid,structure,instance,title,start,end,leader,location,notes")
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix(
+            "samarbeidsgruppe-20270506@moteplan.melhus.example.no,samarbeidsgruppe,samarbeidsgruppe,Tverrfaglig samarbeidsgruppe barn og unge,2027-05-07T09:00,2027-05-07T11:30,")
+            ?? false)
+        #expect(lines.last?.hasSuffix(",\"Melhus rådhus, møterom Gauldal\",Flyttet fra 6. mai 2027 (Kristi himmelfartsdag)") ?? false)
+    }
+
+    @Test func planJSONAndFilters() throws {
+        let result = try CLI.run([
+            "plan", "--config", CLI.melhus, "--format", "json", "--structure", "nettverk", "--instance", "melhus-vest",
+        ])
+        #expect(result.code == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 8)
+        #expect(rows.allSatisfy { $0["instance"] as? String == "melhus-vest" })
+        #expect(rows.first?["start"] as? String == "2026-09-16T13:00")
+    }
+
+    @Test func planWeeksCountsFromNow() throws {
+        let result = try CLI.run(["plan", "--config", CLI.melhus, "--weeks", "1", "--now", "2027-02-15", "--format", "csv"])
+        #expect(result.code == 0)
+        let starts = result.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+            .map { $0.split(separator: ",")[4] }
+        #expect(!starts.isEmpty)
+        #expect(starts.allSatisfy { $0 >= "2027-02-15" && $0 < "2027-02-22" })
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        for arguments in [
+            ["plan", "--config", CLI.melhus, "--from", "2027-13-01"],
+            ["plan", "--config", CLI.melhus, "--weeks", "2", "--now", "tomorrow"],
+            ["plan", "--config", CLI.melhus, "--structure", "nettverkk"],
+            ["plan", "--config", CLI.melhus, "--format", "xml"],
+            ["holidays", "--from", "2028", "--to", "2027"],
+            ["frobnicate"],
+        ] {
+            let result = try CLI.run(arguments)
+            #expect(result.code == 2, "\(arguments): \(result.code) \(result.stderr)")
+            #expect(!result.stderr.isEmpty)
+        }
+    }
+
+    @Test func holidaysPrintsOneLinePerDay() throws {
+        let result = try CLI.run(["holidays", "--from", "2027", "--to", "2027"])
+        #expect(result.code == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 11)  // 12 holidays, two on 17 May 2027
+        #expect(lines.contains("2027-05-06\tKristi himmelfartsdag"))
+        let school = try CLI.run(["holidays", "--from", "2026", "--to", "2026", "--kind", "school", "--config", CLI.melhus])
+        #expect(school.stdout.contains("2026-10-07\tHøstferie\n"))
+        #expect(!school.stdout.contains("Kristi himmelfartsdag"))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `moteplan ics`: atomic, deterministic, and untouched output on bad input.
+struct IcsCommandTests {
+    @Test func writesEveryFeedAndIsByteIdenticalOnRerun() throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("feeds")
+        let first = try CLI.run(["ics", "--config", CLI.melhus, "--out", out.path])
+        #expect(first.code == 0, "\(first.stderr)")
+        let files = CLI.snapshot(out).keys.filter { $0.hasSuffix(".ics") }.sorted()
+        // alle + 6 structures + 16 local teams + drøfting + 3 networks + samarbeidsgruppe + SLT + fagdag.
+        #expect(files.count == 30)
+        #expect(files.contains("/alle.ics"))
+        #expect(files.contains("/nettverk/melhus-sor.ics"))
+        #expect(files.contains("/lokalt-team/oya-ungdomsskole.ics"))
+        let before = CLI.snapshot(out)
+        let second = try CLI.run(["ics", "--config", CLI.melhus, "--out", out.path])
+        #expect(second.code == 0)
+        #expect(second.stdout.contains("0 written, 30 unchanged"))
+        #expect(CLI.same(before, CLI.snapshot(out)))
+        // A second, separate directory gets the same bytes.
+        let other = try CLI.temporaryDirectory()
+        _ = try CLI.run(["ics", "--config", CLI.melhus, "--out", other.path])
+        for file in files {
+            #expect(FileManager.default.contents(atPath: out.path + file) == FileManager.default.contents(atPath: other.path + file))
+        }
+    }
+
+    @Test func feedsOfVanishedInstancesAreRemovedAndOtherFilesKept() throws {
+        let directory = try CLI.temporaryDirectory()
+        let out = directory.appendingPathComponent("feeds")
+        #expect(try CLI.run(["ics", "--config", CLI.melhus, "--out", out.path]).code == 0)
+        let mine = out.appendingPathComponent("README.txt")
+        try Data("not a feed".utf8).write(to: mine)
+        // Melhus vest leaves the networks; the fagdag structure is removed.
+        var text = try String(contentsOfFile: CLI.melhus, encoding: .utf8)
+        text = text.replacingOccurrences(of: "per = \"group\"\n", with: "per = \"group\"\ngroups = [\"nedre-melhus\", \"melhus-sor\"]\n")
+        let fagdag = try #require(text.range(of: "# Tverrfaglig fagdag"))
+        text = String(text[..<fagdag.lowerBound])
+        let edited = directory.appendingPathComponent("edited.toml")
+        try Data(text.utf8).write(to: edited)
+        let result = try CLI.run(["ics", "--config", edited.path, "--out", out.path])
+        #expect(result.code == 0, "\(result.stderr)")
+        let fm = FileManager.default
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("nettverk/melhus-vest.ics").path))
+        #expect(fm.fileExists(atPath: out.appendingPathComponent("nettverk/melhus-sor.ics").path))
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("fagdag.ics").path))
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("fagdag").path))
+        #expect(fm.fileExists(atPath: mine.path))
+        #expect(result.stdout.contains("3 removed"))
+    }
+
+    /// Each bad input of the core issue, through the CLI: exit 2, a located message, and the
+    /// previous feeds untouched.
+    @Test(arguments: [
+        ("name = \"Melhus kommune\"", "name = \"Melhus kommune", ":18:"),
+        ("refresh_hours = 12", "refresh_hour = 12", "unknown key \"refresh_hour\". Did you mean \"refresh_hours\"?"),
+        ("leader = \"leder-drofting\"", "leader = \"leder-drofing\"", "unknown role or unit \"leder-drofing\""),
+        ("start = \"12:30\"", "start = \"25:00\"", "\"25:00\" is not a time of day"),
+        ("start = \"10:00\"\nend = \"12:00\"", "start = \"10:00\"\nend = \"09:00\"", "before it starts"),
+        ("kind = \"weeks\"", "kind = \"fortnightly\"", "unknown cadence \"fortnightly\""),
+        ("nth = [2], weekday = \"tirsdag\" }", "nth = [2], weekday = \"tuesdy\" }", "unknown weekday \"tuesdy\". Did you mean \"tuesday\"?"),
+        ("from = 2026-12-21, to = 2027-01-01", "from = 2027-01-01, to = 2026-12-21", "swap from and to"),
+        ("from = 2027-03-22, to = 2027-03-29", "from = 2027-02-20, to = 2027-03-29", "overlaps Påskeferie (2027-02-20–2027-03-29); holidays must not overlap"),
+        ("time_zone = \"Europe/Oslo\"", "time_zone = \"Europe/Olso\"", "unknown time zone \"Europe/Olso\""),
+        ("id = \"nav\"", "id = \"ppt\"", "duplicate id \"ppt\""),
+    ])
+    func badInputExitsTwoLocatedAndChangesNothing(old: String, new: String, expected: String) throws {
+        let directory = try CLI.temporaryDirectory()
+        let out = directory.appendingPathComponent("feeds")
+        #expect(try CLI.run(["ics", "--config", CLI.melhus, "--out", out.path]).code == 0)
+        let before = CLI.snapshot(out)
+        let text = try String(contentsOfFile: CLI.melhus, encoding: .utf8)
+        #expect(text.components(separatedBy: old).count == 2, "fixture not unique: \(old)")
+        let bad = directory.appendingPathComponent("bad.toml")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: bad)
+        for command in [["ics", "--out", out.path], ["check"], ["plan"]] {
+            let result = try CLI.run(command + ["--config", bad.path])
+            #expect(result.code == 2, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains(expected), "\(result.stderr)")
+            // file:line:col: error: …
+            let located = result.stderr.split(separator: "\n").contains {
+                $0.hasPrefix(bad.path + ":") && $0.contains(": error: ")
+                    && $0.dropFirst(bad.path.count + 1).prefix(while: { $0 != " " }).filter({ $0 == ":" }).count >= 2
+            }
+            #expect(located, "\(result.stderr)")
+        }
+        #expect(CLI.same(before, CLI.snapshot(out)))
+    }
+
+    @Test func unwritableOutputFailsWithExitOne() throws {
+        let directory = try CLI.temporaryDirectory()
+        let blocker = directory.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let result = try CLI.run(["ics", "--config", CLI.melhus, "--out", blocker.appendingPathComponent("feeds").path])
+        #expect(result.code == 1)
+        #expect(result.stderr.hasPrefix("moteplan: error: cannot write"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+}
