@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MoteplanCoreTests", dependencies: ["MoteplanCore"]),
-        .testTarget(name: "MoteplanICalTests", dependencies: ["MoteplanICal"]),
+        .testTarget(name: "MoteplanICalTests", dependencies: ["MoteplanICal"], exclude: ["Golden"]),
         .testTarget(name: "MoteplanFeedsTests", dependencies: ["MoteplanFeeds", "MoteplanCore", "MoteplanICal"]),
         .testTarget(name: "MoteplanCLITests", dependencies: ["MoteplanCore", "MoteplanICal"]),
     ],

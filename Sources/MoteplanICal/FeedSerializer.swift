@@ -1,0 +1,99 @@
+import CLibical
+
+/// Writes a whole feed: VCALENDAR header, one VTIMEZONE, then the VEVENTs in the order given.
+///
+/// Every property and component is built with libical; the VEVENTs are serialized one by one and
+/// joined inside `BEGIN:VCALENDAR`/`END:VCALENDAR` (faster than serializing one big VCALENDAR).
+/// The output depends only on the input: the same header, zone and events give the same bytes.
+public struct FeedSerializer: Sendable {
+    /// The calendar-level properties.
+    public let header: ICalFeedHeader
+    /// The zone whose VTIMEZONE is embedded and whose id is every event's TZID.
+    public let zone: ICalZone
+    private let prefix: String
+    private let events: EventSerializer
+
+    private static let end = "END:VCALENDAR\r\n"
+
+    /// Prepares the header and VTIMEZONE text; throws if the header is unusable or names another zone.
+    public init(header: ICalFeedHeader, zone: ICalZone) throws {
+        try Self.check(header, zone: zone)
+        self.header = header
+        self.zone = zone
+        self.prefix = try "BEGIN:VCALENDAR\r\n" + Self.headerText(header) + zone.vtimezone
+        self.events = EventSerializer(tzid: zone.identifier)
+    }
+
+    /// The complete feed text (CRLF line endings); throws for the first invalid event.
+    public func serialize(_ events: [ICalEvent]) throws -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(events.count)
+        var size = prefix.utf8.count + Self.end.utf8.count
+        for event in events {
+            let text = try self.events.text(for: event)
+            size += text.utf8.count
+            parts.append(text)
+        }
+        var feed = String()
+        feed.reserveCapacity(size)
+        feed += prefix
+        for part in parts { feed += part }
+        feed += Self.end
+        return feed
+    }
+
+    /// One VEVENT as text, for callers that assemble or diff events themselves.
+    public func serializeEvent(_ event: ICalEvent) throws -> String {
+        try events.text(for: event)
+    }
+
+    private static func check(_ header: ICalFeedHeader, zone: ICalZone) throws {
+        if header.prodID.allSatisfy(\.isWhitespace) { throw ICalError.invalidHeader("PRODID is empty") }
+        if header.calendarName.allSatisfy(\.isWhitespace) {
+            throw ICalError.invalidHeader("calendar name (X-WR-CALNAME) is empty")
+        }
+        if header.timeZoneID != zone.identifier {
+            throw ICalError.invalidHeader(
+                "time zone '\(header.timeZoneID)' differs from the VTIMEZONE's zone '\(zone.identifier)'")
+        }
+        if !(1...525_600).contains(header.refreshIntervalMinutes) {
+            throw ICalError.invalidHeader(
+                "refresh interval \(header.refreshIntervalMinutes) minutes is not between 1 minute and 1 year")
+        }
+    }
+
+    /// PRODID … X-PUBLISHED-TTL, each built and serialized by libical.
+    private static func headerText(_ header: ICalFeedHeader) throws -> String {
+        let refresh = icaldurationtype_from_int(Int32(header.refreshIntervalMinutes * 60))
+        guard let duration = takeLibicalString(icaldurationtype_as_ical_string_r(refresh)) else {
+            throw ICalError.libical("could not write the refresh interval")
+        }
+        let interval = icalproperty_new_refreshinterval(refresh)
+        icalproperty_add_parameter(interval, icalparameter_new_value(ICAL_VALUE_DURATION))
+        let properties = [
+            icalproperty_new_prodid(TextCleaning.text(header.prodID)),
+            icalproperty_new_version("2.0"),
+            icalproperty_new_calscale("GREGORIAN"),
+            icalproperty_new_method(ICAL_METHOD_PUBLISH),
+            xProperty("X-WR-CALNAME", TextCleaning.text(header.calendarName)),
+            xProperty("X-WR-TIMEZONE", header.timeZoneID),
+            interval,
+            xProperty("X-PUBLISHED-TTL", duration),
+        ]
+        var text = ""
+        for property in properties {
+            defer { icalproperty_free(property) }
+            guard let line = takeLibicalString(icalproperty_as_ical_string_r(property)) else {
+                throw ICalError.libical("could not write a calendar header property")
+            }
+            text += line
+        }
+        return text
+    }
+
+    private static func xProperty(_ name: String, _ value: String) -> OpaquePointer? {
+        let property = icalproperty_new_x(value)
+        icalproperty_set_x_name(property, name)
+        return property
+    }
+}
