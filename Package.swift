@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // libical, as Debian's libical-dev ships it. Only MoteplanICal imports it.
@@ -33,14 +35,29 @@ let package = Package(
             name: "MoteplanFeeds",
             dependencies: ["MoteplanCore", "MoteplanICal"]
         ),
+        // The state store: what did happen (rotation terms, published revisions). SQLite via GRDB.
+        .target(
+            name: "MoteplanStore",
+            dependencies: ["MoteplanCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "moteplan",
             dependencies: [
-                "MoteplanCore", "MoteplanICal", "MoteplanFeeds",
+                "MoteplanCore", "MoteplanICal", "MoteplanFeeds", "MoteplanStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MoteplanCoreTests", dependencies: ["MoteplanCore"]),
+        .testTarget(
+            name: "MoteplanCoreTests",
+            dependencies: ["MoteplanCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "MoteplanStoreTests",
+            dependencies: [
+                "MoteplanStore", "MoteplanCore", "MoteplanFeeds",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "MoteplanICalTests", dependencies: ["MoteplanICal"], exclude: ["Golden"]),
         .testTarget(name: "MoteplanFeedsTests", dependencies: ["MoteplanFeeds", "MoteplanCore", "MoteplanICal"]),
         .testTarget(name: "MoteplanCLITests", dependencies: ["MoteplanCore", "MoteplanICal"]),

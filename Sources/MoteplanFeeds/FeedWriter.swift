@@ -1,11 +1,28 @@
 import Foundation
 
-/// Writes feed files into an output directory: each file atomically (temporary file, then
-/// rename), unchanged files left alone, and files of feeds that vanished removed. Only files
-/// listed in the directory's manifest are ever removed, so nothing else there is touched.
+/// A feed file written to a temporary name, waiting to be renamed over its target.
+public struct StagedFile: Sendable, Hashable {
+    /// The temporary file, beside the target.
+    public var temporary: String
+    /// The final path.
+    public var target: String
+
+    /// Creates a staged file.
+    public init(temporary: String, target: String) {
+        self.temporary = temporary
+        self.target = target
+    }
+}
+
+/// Writes feed files into an output directory in two steps: `stage` writes changed files under
+/// temporary names, `commit` renames them into place, removes feeds that vanished and updates the
+/// manifest last. A crash between the steps is repaired by committing the same staged list again.
+/// Only files listed in the directory's manifest are ever removed, so nothing else there is touched.
 public struct FeedWriter: Sendable {
     /// The manifest: the relative paths of the feeds the last run wrote, one per line.
     public static let manifestName = ".moteplan-feeds"
+    /// Temporary files carry this marker: `.<name>.moteplan-tmp-<pid>`.
+    static let temporaryMarker = ".moteplan-tmp-"
 
     /// The output directory.
     public let directory: String
@@ -25,46 +42,98 @@ public struct FeedWriter: Sendable {
         public var removed: [String] = []
     }
 
-    /// Writes `files` (relative path, text); throws `FeedError` on the first failure.
+    /// Stages and commits in one go (for callers without a state store).
     public func write(_ files: [(path: String, text: String)]) throws -> Report {
-        let fm = FileManager.default
         var report = Report()
-        try makeDirectory(directory)
+        let staged = try stage(files)
+        let changed = Set(staged.map(\.target))
         for file in files {
-            let target = directory + "/" + file.path
-            let data = Data(file.text.utf8)
-            if fm.contents(atPath: target) == data {
-                report.unchanged.append(file.path)
-                continue
-            }
-            try makeDirectory((target as NSString).deletingLastPathComponent)
-            try atomicWrite(data, to: target)
-            report.written.append(file.path)
+            if changed.contains(target(file.path)) { report.written.append(file.path) } else { report.unchanged.append(file.path) }
         }
-        let current = Set(files.map(\.path))
-        for old in previousManifest() where !current.contains(old) && Self.isSafeRelativePath(old) {
-            let target = directory + "/" + old
-            if fm.fileExists(atPath: target) {
-                do {
-                    try fm.removeItem(atPath: target)
-                } catch {
-                    throw FeedError.cannotWrite(path: target, reason: "cannot remove the vanished feed (\(error.localizedDescription))")
-                }
-                report.removed.append(old)
-            }
-            let parent = (target as NSString).deletingLastPathComponent
-            if parent != directory, (try? fm.contentsOfDirectory(atPath: parent))?.isEmpty == true {
-                try? fm.removeItem(atPath: parent)
-            }
-        }
-        let manifest = Data((files.map(\.path).joined(separator: "\n") + "\n").utf8)
-        let manifestPath = directory + "/" + Self.manifestName
-        if fm.contents(atPath: manifestPath) != manifest { try atomicWrite(manifest, to: manifestPath) }
+        report.removed = try commit(staged)
         return report
     }
 
-    private func previousManifest() -> [String] {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + Self.manifestName) else { return [] }
+    /// The absolute target of a relative feed path.
+    public func target(_ relativePath: String) -> String { directory + "/" + relativePath }
+
+    /// Writes every file whose content differs from what is on disk (and the manifest, if it
+    /// changes) to a temporary file beside its target; nothing visible changes yet.
+    public func stage(_ files: [(path: String, text: String)]) throws -> [StagedFile] {
+        let fm = FileManager.default
+        try makeDirectory(directory)
+        var staged: [StagedFile] = []
+        do {
+            for file in files {
+                let data = Data(file.text.utf8)
+                let path = target(file.path)
+                if fm.contents(atPath: path) == data { continue }
+                try makeDirectory((path as NSString).deletingLastPathComponent)
+                staged.append(StagedFile(temporary: try writeTemporary(data, beside: path), target: path))
+            }
+            let manifest = Data((files.map(\.path).joined(separator: "\n") + "\n").utf8)
+            let manifestPath = target(Self.manifestName)
+            if fm.contents(atPath: manifestPath) != manifest {
+                staged.append(StagedFile(temporary: try writeTemporary(manifest, beside: manifestPath), target: manifestPath))
+            }
+        } catch {
+            discard(staged)
+            throw error
+        }
+        return staged
+    }
+
+    /// Renames staged files into place, removes feeds listed in the old manifest but not the new,
+    /// and renames the manifest last. A staged file whose temporary is gone was committed already.
+    /// Returns the removed relative paths.
+    @discardableResult
+    public func commit(_ staged: [StagedFile]) throws -> [String] {
+        let fm = FileManager.default
+        let manifestPath = target(Self.manifestName)
+        var removed: [String] = []
+        for file in staged where file.target != manifestPath && fm.fileExists(atPath: file.temporary) {
+            try rename(file)
+        }
+        if let manifest = staged.first(where: { $0.target == manifestPath }), fm.fileExists(atPath: manifest.temporary) {
+            let keep = Set(Self.lines(fm.contents(atPath: manifest.temporary)))
+            for old in Self.lines(fm.contents(atPath: manifestPath)) where !keep.contains(old) && Self.isSafeRelativePath(old) {
+                let path = target(old)
+                if fm.fileExists(atPath: path) {
+                    do {
+                        try fm.removeItem(atPath: path)
+                    } catch {
+                        throw FeedError.cannotWrite(path: path, reason: "cannot remove the vanished feed (\(error.localizedDescription))")
+                    }
+                    removed.append(old)
+                }
+                let parent = (path as NSString).deletingLastPathComponent
+                if parent != directory, (try? fm.contentsOfDirectory(atPath: parent))?.isEmpty == true {
+                    try? fm.removeItem(atPath: parent)
+                }
+            }
+            try rename(manifest)
+        }
+        return removed
+    }
+
+    /// Removes staged temporaries (after a failure before commit).
+    public func discard(_ staged: [StagedFile]) {
+        for file in staged { try? FileManager.default.removeItem(atPath: file.temporary) }
+    }
+
+    /// Removes temporaries left behind by runs that died before recording them. Only call this
+    /// while no other run can be staging (under the state store's write lock).
+    public func removeOrphanedTemporaries() {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: directory) else { return }
+        for case let relative as String in enumerator
+        where (relative as NSString).lastPathComponent.contains(Self.temporaryMarker) {
+            try? fm.removeItem(atPath: target(relative))
+        }
+    }
+
+    static func lines(_ data: Data?) -> [String] {
+        guard let data else { return [] }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
@@ -81,11 +150,11 @@ public struct FeedWriter: Sendable {
         }
     }
 
-    /// Writes to a temporary file beside the target, flushes it, then renames it over the target.
-    private func atomicWrite(_ data: Data, to target: String) throws {
+    /// Writes `data` to a flushed temporary file beside `target` and returns its path.
+    private func writeTemporary(_ data: Data, beside target: String) throws -> String {
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
-        let temporary = "\(parent)/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporary = "\(parent)/.\(name)\(Self.temporaryMarker)\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
             throw FeedError.cannotWrite(path: target, reason: "cannot create a temporary file in \(parent)")
         }
@@ -98,10 +167,12 @@ public struct FeedWriter: Sendable {
             try? FileManager.default.removeItem(atPath: temporary)
             throw FeedError.cannotWrite(path: target, reason: error.localizedDescription)
         }
-        guard rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw FeedError.cannotWrite(path: target, reason: reason)
+        return temporary
+    }
+
+    private func rename(_ file: StagedFile) throws {
+        guard Foundation.rename(file.temporary, file.target) == 0 else {
+            throw FeedError.cannotWrite(path: file.target, reason: String(cString: strerror(errno)))
         }
     }
 }

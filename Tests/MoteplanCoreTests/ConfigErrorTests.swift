@@ -46,8 +46,8 @@ struct ConfigErrorTests {
 
     @Test func unknownUnitReference() {
         let text = Fixtures.melhus(
-            replacing: "\"hoyeggen-barneskole\", \"brekkasen-barneskole\",",
-            with: "\"hoyegen-barneskole\", \"brekkasen-barneskole\",")
+            replacing: "\"gimse-barneskole\", \"gimse-ungdomsskole\", \"hoyeggen-barneskole\"",
+            with: "\"gimse-barneskole\", \"gimse-ungdomsskole\", \"hoyegen-barneskole\"")
         expectError(text, "unknown unit \"hoyegen-barneskole\". Did you mean \"hoyeggen-barneskole\"?", lineOf: "\"hoyegen-barneskole\"")
     }
 
@@ -149,5 +149,38 @@ struct ConfigErrorTests {
         #expect(warnings.first?.severity == .warning)
         #expect(warnings.first?.message.contains("structure \"s\" has no meetings in the horizon") ?? false)
         #expect(warnings.first?.line == Fixtures.line(of: "cadence =", in: loaded.source))
+    }
+}
+
+/// Inputs that made toml++ 3.4 abort the process (found by scripts/fuzz-config): they must be
+/// ordinary located syntax errors.
+struct MalformedHeaderTests {
+    @Test(arguments: ["[\n", "[[ø]]\n", "[æ]\n", "[[[a]]\n", "[,\n", "[{\n", "[ \n", "[.a]\n", "[[=]]\n", "[#x]\n", "version = 1\n\n  [[\u{7f}]]\n"])
+    func malformedTableHeaderIsASyntaxError(text: String) {
+        let errors = Fixtures.errors(text)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.hasPrefix("invalid table header") ?? false)
+        #expect(errors.first?.line != nil && errors.first?.column != nil)
+    }
+
+    @Test func bracketsInsideArraysAreNotHeaders() throws {
+        // A line starting with '[' inside a multi-line array is a value, not a table header.
+        let text = Fixtures.minimal(structure: "cadence = { kind = \"weeks\", weeks = [\n6,\n17], weekday = \"onsdag\" }", extra: "[[units]]\nid = \"u\"\nname = \"U\"\nkind = [\n\"skole\"]\nhead = \"Rektor\"")
+        #expect(Fixtures.errors(text).isEmpty)
+    }
+
+    @Test func deepNestingIsAnErrorNotAStackOverflow() {
+        let errors = Fixtures.errors("version = 1\nx = " + String(repeating: "[", count: 100_000) + "\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("nested") ?? false)
+        // Nested below toml++'s limit, a bad header after it is still caught before toml++ sees it.
+        let text = "version = 1\nx = " + String(repeating: "[", count: 250) + String(repeating: "]", count: 250) + "\n[ø]\n"
+        #expect(Fixtures.errors(text).first?.message.hasPrefix("invalid table header") ?? false)
+    }
+
+    @Test func missingRootKeyPointsAtTheTopOfTheFile() {
+        let errors = Fixtures.errors("[municipality]\nname = \"x\"\n")
+        let version = errors.first { $0.keyPath == "version" }
+        #expect(version?.line == 1 && version?.column == 1)
     }
 }

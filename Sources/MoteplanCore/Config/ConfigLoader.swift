@@ -73,6 +73,13 @@ public enum ConfigLoader {
                                  message: "the file contains a NUL byte; it is not a text file.")
             ])
         }
+        if let bad = SourceLocator(text: text).malformedHeaders.first {
+            throw ConfigError(diagnostics: [
+                ConfigDiagnostic(
+                    severity: .error, file: file, line: bad.line, column: bad.column,
+                    message: "invalid table header: a table name must start with a letter, digit, '_', '-' or a quote, e.g. [[structures]].")
+            ])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

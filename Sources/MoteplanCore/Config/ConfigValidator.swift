@@ -22,6 +22,13 @@ struct ConfigValidator {
                     diagnostics.error(at, "\"\(member)\" is listed twice.")
                 }
             }
+            if let rotation = group.rotation {
+                for (c, candidate) in rotation.candidates.enumerated() where !actorSet.contains(candidate) {
+                    diagnostics.error(
+                        path.appending("rotation").appending("candidates").appending(index: c),
+                        "unknown role or unit \"\(candidate)\"." + Suggestion.hint(for: candidate, in: actors))
+                }
+            }
             if let leader = group.leader, !actorSet.contains(leader) {
                 diagnostics.error(
                     path.appending("leader"),
@@ -77,10 +84,10 @@ struct ConfigValidator {
             if !structure.instantiation.isPerGroup {
                 diagnostics.error(path.appending("leader"), "\"group-leader\" needs per = \"group\".")
             } else {
-                for (g, group) in config.groups.enumerated() where group.leader == nil {
+                for (g, group) in config.groups.enumerated() where group.leader == nil && group.rotation == nil {
                     diagnostics.error(
                         ConfigPath([.key("groups"), .index(g)]),
-                        "group \"\(group.id)\" has no leader, but structure \"\(structure.id)\" is led by the group leader; add leader = \"…\".")
+                        "group \"\(group.id)\" has no leader, but structure \"\(structure.id)\" is led by the group leader; add leader = \"…\" or a rotation.")
                 }
             }
         default: break

@@ -20,10 +20,11 @@ final class Diagnostics {
     }
 
     private func add(_ severity: ConfigDiagnostic.Severity, _ path: ConfigPath, _ message: String) {
-        let position = locator.position(of: path)
+        // A key missing from the root table has no place of its own: point at the top of the file.
+        let position = locator.position(of: path) ?? SourceLocator.Position(line: 1, column: 1)
         items.append(
             ConfigDiagnostic(
-                severity: severity, file: file, line: position?.line, column: position?.column,
+                severity: severity, file: file, line: position.line, column: position.column,
                 keyPath: path.components.isEmpty ? nil : path.description, message: message))
     }
 

@@ -12,12 +12,17 @@ struct SourceLocator {
     }
 
     private var positions: [String: Position] = [:]
+    /// Table headers whose name does not start with a key character (`[æ]`, `[[[a]]`, a lone `[`).
+    /// toml++ 3.4 (inside TOMLKit 0.6) aborts the process on these instead of reporting them
+    /// (fixed upstream in tomlplusplus PR #301), so the loader rejects them first.
+    private(set) var malformedHeaders: [Position] = []
 
     /// Scans `text`; anything it cannot follow is simply not recorded.
     init(text: String) {
         var scanner = Scanner(scalars: Array(text.unicodeScalars))
         scanner.run()
         positions = scanner.positions
+        malformedHeaders = scanner.malformedHeaders
     }
 
     /// The position of `path`, or of its nearest ancestor that is written down.
@@ -39,6 +44,12 @@ private struct Scanner {
     var positions: [String: SourceLocator.Position] = [:]
     var tablePath = ConfigPath()
     var arrayOfTablesCount: [String: Int] = [:]
+    var malformedHeaders: [SourceLocator.Position] = []
+    /// Nesting depth of values; past `maxDepth` the scanner stops (toml++ itself refuses more
+    /// than 256 nested values, so it never reads on to anything the scanner skipped).
+    var depth = 0
+    var gaveUp = false
+    static let maxDepth = 300
 
     init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
@@ -83,7 +94,7 @@ private struct Scanner {
     }
 
     mutating func run() {
-        while true {
+        while !gaveUp {
             skipTrivia()
             guard let s = current else { return }
             let before = i
@@ -101,6 +112,10 @@ private struct Scanner {
         advance()
         let isArray = current == "["
         if isArray { advance() }
+        skipSpaces()
+        if let first = current, !ConfigPath.isBareKeyScalar(first), first != "\"", first != "'" {
+            malformedHeaders.append(here)
+        }
         let keys = dottedKey()
         while let c = current, c != "\n" { advance() }
         var path = ConfigPath()
@@ -172,7 +187,10 @@ private struct Scanner {
     }
 
     mutating func value(at path: ConfigPath) {
-        guard let s = current else { return }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth { gaveUp = true }
+        guard !gaveUp, let s = current else { return }
         switch s {
         case "\"", "'":
             if peek(1) == s && peek(2) == s {
@@ -188,7 +206,7 @@ private struct Scanner {
             }
         case "{":
             advance()
-            while true {
+            while !gaveUp {
                 skipSpaces()
                 guard let c = current, c != "}", c != "\n" else { break }
                 let before = i
@@ -201,7 +219,7 @@ private struct Scanner {
         case "[":
             advance()
             var index = 0
-            while true {
+            while !gaveUp {
                 skipTrivia()
                 guard let c = current, c != "]" else { break }
                 let before = i

@@ -329,14 +329,20 @@ head = "Leder"
 
 # ---------------------------------------------------------------------------
 # Grupper: de tre tverrfaglige nettverkene med medlemsenhetene fra planens
-# tabell. leader er fast leder inntil rotasjon er satt opp (en enhet, som da
-# ledes av sin leder, eller en rolle).
+# tabell. «Det velges leder i hvert nettverk for ett år om gangen, og
+# lederansvaret går på omgang» (3.1.3): [groups.rotation] sier hvem som står
+# på tur, i rekkefølge (enheter, som ledes av sin leder, eller roller).
+#   term         = "school_year" (1. august–31. juli) eller "calendar_year"
+#   first_term   = første leder-år, og first_leader = hvem som leder det
+# Nye kandidater føres opp sist i lista og kommer da sist i runden. Når et
+# leder-år har begynt, lagres lederen i tilstandsfila og endres ikke av
+# senere endringer her; bruk «moteplan leaders set» for unntak.
+# (En gruppe uten rotasjon kan ha fast leder: leader = "rolle-eller-enhet".)
 # ---------------------------------------------------------------------------
 
 [[groups]]
 id = "nedre-melhus"
 name = "Nedre Melhus"
-leader = "gimse-ungdomsskole"
 members = [
   "gimse-barneskole", "gimse-ungdomsskole", "hoyeggen-barneskole", "brekkasen-barneskole",
   "nedre-melhus-barnehager", "elvebakken-barnehage", "lovset-barnehage",
@@ -344,24 +350,43 @@ members = [
   "helsestasjon", "ppt", "ergo-fysio", "psykisk-helse-rus", "nav", "kultur-fritid",
 ]
 
+[groups.rotation]
+candidates = ["gimse-ungdomsskole", "gimse-barneskole", "hoyeggen-barneskole", "brekkasen-barneskole",
+  "nedre-melhus-barnehager", "elvebakken-barnehage", "lovset-barnehage",
+  "brekkasen-idrettsbarnehage"]
+term = "school_year"
+first_term = "2026/27"
+first_leader = "gimse-ungdomsskole"
+
 [[groups]]
 id = "melhus-sor"
 name = "Melhus sør"
-leader = "lundamo-ungdomsskole"
 members = [
   "fla-barnehage-og-skole", "lundamo-barnehage-og-skole", "hovin-barnehage-og-skole",
   "rosmaelen-barnehage-og-skole", "lundamo-ungdomsskole", "oya-ungdomsskole",
   "helsestasjon", "ppt", "ergo-fysio", "psykisk-helse-rus", "nav", "kultur-fritid",
 ]
 
+[groups.rotation]
+candidates = ["lundamo-ungdomsskole", "oya-ungdomsskole", "fla-barnehage-og-skole",
+  "lundamo-barnehage-og-skole", "hovin-barnehage-og-skole", "rosmaelen-barnehage-og-skole"]
+term = "school_year"
+first_term = "2026/27"
+first_leader = "lundamo-ungdomsskole"
+
 [[groups]]
 id = "melhus-vest"
 name = "Melhus vest"
-leader = "eid-barnehage-og-skole"
 members = [
   "eid-barnehage-og-skole", "gasbakken-barnehage-og-skole",
   "helsestasjon", "ppt", "ergo-fysio", "psykisk-helse-rus", "nav", "kultur-fritid",
 ]
+
+[groups.rotation]
+candidates = ["eid-barnehage-og-skole", "gasbakken-barnehage-og-skole"]
+term = "school_year"
+first_term = "2026/27"
+first_leader = "eid-barnehage-og-skole"
 
 # ---------------------------------------------------------------------------
 # Strukturer: de faste møtene.

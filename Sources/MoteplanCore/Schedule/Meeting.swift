@@ -61,6 +61,8 @@ public struct Meeting: Sendable, Hashable {
     public var markers: [MeetingMarker]
     /// Why it was moved, if it was ("Kristi himmelfartsdag").
     public var movedBecause: String?
+    /// On the first meeting a new leader leads: who takes over from whom.
+    public var handover: String?
 
     /// The UID's local part: `<structure>[.<instance>]-<yyyymmdd>[-<slot>]`.
     public var identity: String {
@@ -86,6 +88,7 @@ public struct Meeting: Sendable, Hashable {
         if let movedBecause {
             notes.append("Flyttet fra \(NorwegianDate.long(plannedDate)) (\(movedBecause))")
         }
+        if let handover { notes.append(handover) }
         return notes
     }
 }

@@ -4,10 +4,13 @@ public struct Scheduler: Sendable {
     public let configuration: Configuration
     /// Its working-day calendar.
     public let calendar: WorkCalendar
+    /// Who leads each rotating group in each term.
+    public let rotation: RotationPlanner
 
-    /// Prepares a scheduler for `configuration`.
-    public init(configuration: Configuration) {
+    /// Prepares a scheduler for `configuration`, with the terms the state store recorded.
+    public init(configuration: Configuration, recordedTerms: [RecordedTerm] = []) {
         self.configuration = configuration
+        rotation = RotationPlanner(configuration: configuration, recorded: recordedTerms)
         let horizon = configuration.municipality.horizon
         calendar = WorkCalendar(
             settings: configuration.calendar, years: (horizon.first.year - 1)...(horizon.last.year + 1))
@@ -73,7 +76,10 @@ public struct Scheduler: Sendable {
         var notes: [ScheduleNote] = []
         var taken = Set(planned)
         let school = structure.followsSchoolCalendar
-        let leader = leaderRole(structure, instance)
+        let fixedLeader = leaderRole(structure, instance)
+        let rotating = structure.leader == .groupLeader
+            ? instance.groupID.flatMap { configuration.group($0)?.rotation } : nil
+        var previousLeader: Role?
         let participants = participantList(structure, instance)
         let location = structure.location ?? instance.unitID.flatMap { configuration.unit($0) }.map { $0.location ?? $0.name }
         let title = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
@@ -101,12 +107,22 @@ public struct Scheduler: Sendable {
                 actual = target
                 notes.append(ScheduleNote(instance: instance, kind: .moved(from: date, to: target, reason: closure)))
             }
+            var leader = fixedLeader
+            var handover: String?
+            if let rule = rotating, let group = instance.groupID {
+                leader = rotation.leader(group: group, on: actual).flatMap { configuration.actor($0) }
+                if let before = previousLeader, let now = leader, before != now {
+                    let term = Term(kind: rule.termKind, containing: actual)
+                    handover = "Lederskifte \(term.label): \(LeaderName.display(now)) overtar etter \(LeaderName.display(before))"
+                }
+                previousLeader = leader
+            }
             for (index, slot) in slots(structure, on: date).enumerated() {
                 meetings.append(
                     Meeting(
                         instance: instance, plannedDate: date, slotIndex: index, date: actual, start: slot.start,
                         end: slot.end, title: title, location: location, leader: leader, participants: participants,
-                        markers: [], movedBecause: actual == date ? nil : reason))
+                        markers: [], movedBecause: actual == date ? nil : reason, handover: handover))
             }
         }
         return (meetings, notes)
@@ -142,6 +158,7 @@ public struct Scheduler: Sendable {
         case .fixed(let id): return configuration.actor(id)
         case .unitHead: return instance.unitID.flatMap { configuration.unit($0)?.head }
         case .groupLeader:
+            // Rotating groups resolve their leader per meeting date (see meetingsFor).
             return instance.groupID.flatMap { configuration.group($0)?.leader }.flatMap { configuration.actor($0) }
         }
     }
