@@ -32,6 +32,7 @@ demo: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/crash-ics --kills 20
 	scripts/fuzz-config --count 10000
 
 fuzz: build

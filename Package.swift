@@ -38,7 +38,7 @@ let package = Package(
         // The state store: what did happen (rotation terms, published revisions). SQLite via GRDB.
         .target(
             name: "MoteplanStore",
-            dependencies: ["MoteplanCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MoteplanCore", "MoteplanFeeds", "MoteplanICal", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "moteplan",

@@ -13,12 +13,25 @@ public struct FeedRenderer: Sendable {
 
     /// (relative path, text) for every feed, in catalog order; throws `FeedError` if libical
     /// finds any problem in any feed, before anything is written.
-    public func render(_ schedule: Schedule) throws -> [(path: String, text: String)] {
+    ///
+    /// `revise` gives each event's SEQUENCE and DTSTAMP from its UID and content hash (the state
+    /// store's bookkeeping); without it every event has SEQUENCE 0 and the config's revision date.
+    public func render(
+        _ schedule: Schedule, revise: ((_ uid: String, _ contentHash: String) throws -> EventRevision)? = nil
+    ) throws -> [(path: String, text: String)] {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
         let builder = EventBuilder(configuration: configuration)
         var events: [Meeting: ICalEvent] = [:]
-        for meeting in schedule.meetings { events[meeting] = builder.event(for: meeting) }
+        for meeting in schedule.meetings {
+            var event = builder.event(for: meeting)
+            if let revise {
+                let revision = try revise(event.uid, ContentHash.of(event))
+                event.sequence = revision.sequence
+                event.dtstamp = revision.dtstamp
+            }
+            events[meeting] = event
+        }
         var result: [(path: String, text: String)] = []
         for feed in FeedCatalog.feeds(for: schedule, configuration: configuration) {
             let header = ICalFeedHeader(

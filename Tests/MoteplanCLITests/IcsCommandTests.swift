@@ -3,9 +3,15 @@ import Testing
 
 /// `moteplan ics`: atomic, deterministic, and untouched output on bad input.
 struct IcsCommandTests {
+    /// `moteplan ics` with a state file in `directory` and a fixed --now.
+    func ics(config: String = CLI.melhus, out: URL, state directory: URL, extra: [String] = []) throws -> CLI.Result {
+        try CLI.run(["ics", "--config", config, "--out", out.path, "--state", directory.appendingPathComponent("state.sqlite").path, "--now", "2026-08-01T08:00"] + extra)
+    }
+
     @Test func writesEveryFeedAndIsByteIdenticalOnRerun() throws {
-        let out = try CLI.temporaryDirectory().appendingPathComponent("feeds")
-        let first = try CLI.run(["ics", "--config", CLI.melhus, "--out", out.path])
+        let directory = try CLI.temporaryDirectory()
+        let out = directory.appendingPathComponent("feeds")
+        let first = try ics(out: out, state: directory)
         #expect(first.code == 0, "\(first.stderr)")
         let files = CLI.snapshot(out).keys.filter { $0.hasSuffix(".ics") }.sorted()
         // alle + 6 structures + 16 local teams + drøfting + 3 networks + samarbeidsgruppe + SLT + fagdag.
@@ -14,13 +20,13 @@ struct IcsCommandTests {
         #expect(files.contains("/nettverk/melhus-sor.ics"))
         #expect(files.contains("/lokalt-team/oya-ungdomsskole.ics"))
         let before = CLI.snapshot(out)
-        let second = try CLI.run(["ics", "--config", CLI.melhus, "--out", out.path])
+        let second = try ics(out: out, state: directory)
         #expect(second.code == 0)
-        #expect(second.stdout.contains("0 written, 30 unchanged"))
+        #expect(second.stdout.contains("0 written, 30 unchanged; 0 events revised"))
         #expect(CLI.same(before, CLI.snapshot(out)))
-        // A second, separate directory gets the same bytes.
+        // A second, separate directory and state, at the same --now, gets the same bytes.
         let other = try CLI.temporaryDirectory()
-        _ = try CLI.run(["ics", "--config", CLI.melhus, "--out", other.path])
+        _ = try ics(out: other, state: other)
         for file in files {
             #expect(FileManager.default.contents(atPath: out.path + file) == FileManager.default.contents(atPath: other.path + file))
         }
@@ -29,7 +35,7 @@ struct IcsCommandTests {
     @Test func feedsOfVanishedInstancesAreRemovedAndOtherFilesKept() throws {
         let directory = try CLI.temporaryDirectory()
         let out = directory.appendingPathComponent("feeds")
-        #expect(try CLI.run(["ics", "--config", CLI.melhus, "--out", out.path]).code == 0)
+        #expect(try ics(out: out, state: directory).code == 0)
         let mine = out.appendingPathComponent("README.txt")
         try Data("not a feed".utf8).write(to: mine)
         // Melhus vest leaves the networks; the fagdag structure is removed.
@@ -39,7 +45,7 @@ struct IcsCommandTests {
         text = String(text[..<fagdag.lowerBound])
         let edited = directory.appendingPathComponent("edited.toml")
         try Data(text.utf8).write(to: edited)
-        let result = try CLI.run(["ics", "--config", edited.path, "--out", out.path])
+        let result = try ics(config: edited.path, out: out, state: directory)
         #expect(result.code == 0, "\(result.stderr)")
         let fm = FileManager.default
         #expect(!fm.fileExists(atPath: out.appendingPathComponent("nettverk/melhus-vest.ics").path))
@@ -68,14 +74,15 @@ struct IcsCommandTests {
     func badInputExitsTwoLocatedAndChangesNothing(old: String, new: String, expected: String) throws {
         let directory = try CLI.temporaryDirectory()
         let out = directory.appendingPathComponent("feeds")
-        #expect(try CLI.run(["ics", "--config", CLI.melhus, "--out", out.path]).code == 0)
-        let before = CLI.snapshot(out)
+        #expect(try ics(out: out, state: directory).code == 0)
+        let before = CLI.snapshot(directory)
         let text = try String(contentsOfFile: CLI.melhus, encoding: .utf8)
         #expect(text.components(separatedBy: old).count == 2, "fixture not unique: \(old)")
         let bad = directory.appendingPathComponent("bad.toml")
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: bad)
-        for command in [["ics", "--out", out.path], ["check"], ["plan"]] {
-            let result = try CLI.run(command + ["--config", bad.path])
+        let state = directory.appendingPathComponent("state.sqlite").path
+        for command in [["ics", "--out", out.path], ["check"], ["plan"], ["leaders"]] {
+            let result = try CLI.run(command + ["--config", bad.path, "--state", state])
             #expect(result.code == 2, "\(command): \(result.stderr)")
             #expect(result.stderr.contains(expected), "\(result.stderr)")
             // file:line:col: error: …
@@ -85,14 +92,15 @@ struct IcsCommandTests {
             }
             #expect(located, "\(result.stderr)")
         }
-        #expect(CLI.same(before, CLI.snapshot(out)))
+        // Neither the feeds nor the state file changed.
+        #expect(CLI.same(before.filter { !$0.key.hasPrefix("/bad.toml") }, CLI.snapshot(directory).filter { !$0.key.hasPrefix("/bad.toml") }))
     }
 
     @Test func unwritableOutputFailsWithExitOne() throws {
         let directory = try CLI.temporaryDirectory()
         let blocker = directory.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
-        let result = try CLI.run(["ics", "--config", CLI.melhus, "--out", blocker.appendingPathComponent("feeds").path])
+        let result = try ics(out: blocker.appendingPathComponent("feeds"), state: directory)
         #expect(result.code == 1)
         #expect(result.stderr.hasPrefix("moteplan: error: cannot write"))
         #expect(result.stderr.split(separator: "\n").count == 1)

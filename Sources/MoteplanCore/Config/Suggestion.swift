@@ -1,7 +1,7 @@
 /// "Did you mean …?": the closest candidate by edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
@@ -14,7 +14,7 @@ enum Suggestion {
     }
 
     /// ` Did you mean "x"?` or, when nothing is close, the list of choices.
-    static func hint(for word: String, in candidates: [String]) -> String {
+    public static func hint(for word: String, in candidates: [String]) -> String {
         if let near = closest(to: word, in: candidates) { return " Did you mean \"\(near)\"?" }
         guard !candidates.isEmpty else { return "" }
         let shown = candidates.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")

@@ -7,12 +7,13 @@ struct Check: ParsableCommand {
         abstract: "Validate the config and summarise each structure's meetings.")
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var stateOptions: StateOptions
 
     func run() throws {
         try reportingFailures {
             let loaded = try options.load()
             let config = loaded.configuration
-            let schedule = Scheduler(configuration: config).schedule()
+            let schedule = Scheduler(configuration: config, recordedTerms: try stateOptions.recordedTerms(configPath: loaded.file)).schedule()
             let summary = CheckSummary(configuration: config, schedule: schedule)
             let warnings = loaded.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
             Output.raw(summary.render(file: loaded.file))

@@ -1,28 +1,41 @@
 import ArgumentParser
 import MoteplanCore
 import MoteplanFeeds
+import MoteplanStore
 
-/// `moteplan ics`: writes the iCalendar feeds, all checked by libical before any is written.
+/// `moteplan ics`: writes the iCalendar feeds, all checked by libical before any is written,
+/// and keeps SEQUENCE/DTSTAMP and leader history in the state store in the same transaction.
 struct Ics: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the iCalendar feeds: alle.ics, <structure>.ics and <structure>/<instance>.ics.")
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var stateOptions: StateOptions
 
     @Option(help: "The output directory.")
     var out: String = "out/feeds"
+
+    @OptionGroup var now: NowOption
 
     func run() throws {
         try reportingFailures {
             let loaded = try options.load()
             let config = loaded.configuration
-            let schedule = Scheduler(configuration: config).schedule()
-            let files = try FeedRenderer(configuration: config).render(schedule)
-            let report = try FeedWriter(directory: out).write(files)
-            var summary = "\(out): \(files.count) feeds, \(schedule.meetings.count) meetings"
-            summary += " (\(report.written.count) written, \(report.unchanged.count) unchanged"
-            summary += report.removed.isEmpty ? ")" : ", \(report.removed.count) removed)"
+            let moment = try now.resolve(timeZone: config.municipality.timeZone)
+            let store = try StateStore.openForWriting(path: stateOptions.path(configPath: loaded.file))
+            let job = FeedPublication(configuration: config, store: store, directory: out)
+            let outcome = try job.run(now: moment, nowUTC: WallClock.utc(moment, in: config.municipality.timeZone))
+            var summary = "\(out): \(outcome.feeds) feeds, \(outcome.meetings) meetings"
+            summary += " (\(outcome.written) written, \(outcome.feeds - outcome.written) unchanged"
+            summary += outcome.removed.isEmpty ? "" : ", \(outcome.removed.count) removed"
+            summary += "; \(outcome.revised) events revised)"
             Output.line(summary)
+            if outcome.recovered > 0 {
+                Output.line("finished \(outcome.recovered) file(s) an interrupted run had left")
+            }
+            for term in outcome.recordedTerms {
+                Output.line("recorded: \(term.groupID) \(term.term.label) led by \(term.leaderID)")
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ struct Plan: ParsableCommand {
     }
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var stateOptions: StateOptions
 
     @Option(help: "First day, YYYY-MM-DD (default: the horizon's start; with --weeks: --now).")
     var from: String?
@@ -51,7 +52,7 @@ struct Plan: ParsableCommand {
             if let structure, config.structure(structure) == nil {
                 throw UsageFailure(message: "unknown structure \"\(structure)\"; known: \(config.structures.map(\.id).joined(separator: ", ")).")
             }
-            let schedule = Scheduler(configuration: config).schedule()
+            let schedule = Scheduler(configuration: config, recordedTerms: try stateOptions.recordedTerms(configPath: loaded.file)).schedule()
             if let instance, !schedule.instances.contains(where: { $0.instanceID == instance && (structure == nil || $0.structureID == structure) }) {
                 throw UsageFailure(message: "unknown instance \"\(instance)\".")
             }

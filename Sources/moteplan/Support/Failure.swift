@@ -12,6 +12,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as UsageFailure {
         Output.error("moteplan: error: \(error.message)")
         throw ExitCode(2)
+    } catch let error as LookupError {
+        Output.error("moteplan: error: \(error.message)")
+        throw ExitCode(2)
     } catch let error as ExitCode {
         throw error
     } catch let error as CommandFailure {

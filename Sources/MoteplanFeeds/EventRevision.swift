@@ -1,0 +1,51 @@
+import MoteplanICal
+
+/// SEQUENCE and DTSTAMP of one event, as the state store keeps them.
+public struct EventRevision: Sendable, Hashable {
+    /// SEQUENCE.
+    public var sequence: Int
+    /// DTSTAMP.
+    public var dtstamp: ICalUTCStamp
+
+    /// Creates a revision.
+    public init(sequence: Int, dtstamp: ICalUTCStamp) {
+        self.sequence = sequence
+        self.dtstamp = dtstamp
+    }
+
+    /// `YYYYMMDDTHHMMSSZ`.
+    public var stampText: String { dtstamp.description }
+
+    /// Parses `YYYYMMDDTHHMMSSZ` (or without the Z).
+    public static func stamp(from text: String) -> ICalUTCStamp? {
+        let digits = text.filter(\.isNumber)
+        guard digits.count == 14 else { return nil }
+        let chars = Array(digits)
+        func number(_ from: Int, _ length: Int) -> Int { Int(String(chars[from..<(from + length)])) ?? 0 }
+        return ICalUTCStamp(
+            year: number(0, 4), month: number(4, 2), day: number(6, 2), hour: number(8, 2), minute: number(10, 2),
+            second: number(12, 2))
+    }
+}
+
+/// A stable hash of everything an event says except DTSTAMP and SEQUENCE: a change of it is
+/// a change subscribers must see. FNV-1a (64-bit) over a canonical text of the fields; stable
+/// across runs and machines, unlike Swift's seeded `Hasher`.
+public enum ContentHash {
+    /// The hash of `event`'s content, as 16 hex digits.
+    public static func of(_ event: ICalEvent) -> String {
+        var fields: [String] = [
+            event.uid, event.start.description, event.end.description, event.summary, event.description,
+            event.location ?? "", event.categories.joined(separator: "\u{1F}"), event.status.rawValue,
+            event.organizer.map { "\($0.name)\u{1F}\($0.email)" } ?? "",
+        ]
+        fields += event.attendees.map { "\($0.name)\u{1F}\($0.email)" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in fields.joined(separator: "\u{1E}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

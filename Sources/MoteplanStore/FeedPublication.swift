@@ -1,0 +1,102 @@
+import MoteplanCore
+import MoteplanFeeds
+import MoteplanICal
+
+/// `moteplan ics` with a state store: records begun leader terms, revises SEQUENCE/DTSTAMP and
+/// writes the feeds, all under the store's write lock.
+///
+/// Crash safety: inside one transaction the feeds are rendered, checked and written to temporary
+/// files, and the list of those files is stored with the new revisions; then the files are renamed
+/// into place and the list cleared. A crash before the commit leaves the old feeds and revisions;
+/// a crash after it is rolled forward by the next run (`recover`), which finishes the renames.
+public struct FeedPublication {
+    /// The configuration.
+    public let configuration: Configuration
+    /// The store.
+    public let store: StateStore
+    /// The output directory's writer.
+    public let writer: FeedWriter
+
+    /// Creates the job.
+    public init(configuration: Configuration, store: StateStore, directory: String) {
+        self.configuration = configuration
+        self.store = store
+        writer = FeedWriter(directory: directory)
+    }
+
+    /// What a run did.
+    public struct Outcome: Sendable {
+        /// Feeds in the catalog.
+        public var feeds: Int
+        /// Meetings in the schedule.
+        public var meetings: Int
+        /// Feed files written (changed or new).
+        public var written: Int
+        /// Events whose revision changed.
+        public var revised: Int
+        /// Leader terms recorded as history by this run.
+        public var recordedTerms: [RecordedTerm]
+        /// Vanished feeds removed.
+        public var removed: [String]
+        /// Files an earlier, interrupted run left to rename, renamed now.
+        public var recovered: Int
+    }
+
+    /// Runs the job at `now` (local) / `nowUTC`.
+    public func run(now: LocalDateTime, nowUTC: ICalUTCStamp) throws -> Outcome {
+        let (outcome, staged) = try store.write { transaction -> (Outcome, [StagedFile]) in
+            // First finish what an interrupted run committed; then any temporary left is from a
+            // run that died before committing, and no other run can be staging while we hold the lock.
+            let recovered = try rollForward(transaction)
+            writer.removeOrphanedTemporaries()
+            let terms = try TermRecorder.recordBegunTerms(configuration: configuration, now: now, in: transaction)
+            let schedule = Scheduler(configuration: configuration, recordedTerms: try transaction.recordedTerms()).schedule()
+            var keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
+            let files = try FeedRenderer(configuration: configuration).render(schedule) { uid, hash in
+                keeper.revision(uid: uid, contentHash: hash)
+            }
+            for (uid, revision) in keeper.changed.sorted(by: { $0.key < $1.key }) {
+                try transaction.saveRevision(uid: uid, revision)
+            }
+            let staged = try writer.stage(files)
+            do {
+                try transaction.setPendingPublication(staged.map { ($0.temporary, $0.target) })
+            } catch {
+                writer.discard(staged)
+                throw error
+            }
+            let outcome = Outcome(
+                feeds: files.count, meetings: schedule.meetings.count,
+                written: staged.filter { !$0.target.hasSuffix(FeedWriter.manifestName) }.count,
+                revised: keeper.changed.count, recordedTerms: terms, removed: [], recovered: recovered)
+            return (outcome, staged)
+        }
+        var result = outcome
+        result.removed = try finish(staged)
+        return result
+    }
+
+    /// Finishes what an interrupted run committed but did not rename; returns how many files.
+    @discardableResult
+    public func recover() throws -> Int {
+        try store.write { try rollForward($0) }
+    }
+
+    private func rollForward(_ transaction: StateTransaction) throws -> Int {
+        let pending = try transaction.pendingPublication()
+        guard !pending.isEmpty else { return 0 }
+        try writer.commit(pending.map { StagedFile(temporary: $0.temporary, target: $0.target) })
+        try transaction.setPendingPublication([])
+        return pending.count
+    }
+
+    /// Renames staged files into place under the write lock, then clears the pending list.
+    private func finish(_ staged: [StagedFile]) throws -> [String] {
+        try store.write { transaction in
+            // Another run may have finished these already; commit() skips missing temporaries.
+            let removed = try writer.commit(staged)
+            try transaction.setPendingPublication([])
+            return removed
+        }
+    }
+}

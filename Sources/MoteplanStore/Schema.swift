@@ -1,0 +1,49 @@
+import GRDB
+
+/// The state store's schema, as numbered migrations. Never edit a released migration: add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-rotation-and-revisions") { db in
+            // Leader terms that have begun or were set by an override: history, never rewritten
+            // by config edits.
+            try db.execute(sql: """
+                CREATE TABLE rotation_term (
+                    group_id TEXT NOT NULL,
+                    term_kind TEXT NOT NULL CHECK (term_kind IN ('school_year', 'calendar_year')),
+                    term_start_year INTEGER NOT NULL,
+                    term_start TEXT NOT NULL,
+                    term_end TEXT NOT NULL,
+                    leader_id TEXT NOT NULL,
+                    decision TEXT NOT NULL CHECK (decision IN ('rotation', 'override')),
+                    decided_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT,
+                    PRIMARY KEY (group_id, term_start_year)
+                ) STRICT;
+                CREATE TABLE rotation_audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    group_id TEXT NOT NULL,
+                    term_start_year INTEGER NOT NULL,
+                    old_leader_id TEXT,
+                    new_leader_id TEXT NOT NULL,
+                    forced INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    at TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE published_revision (
+                    uid TEXT PRIMARY KEY,
+                    content_hash TEXT NOT NULL,
+                    sequence INTEGER NOT NULL CHECK (sequence >= 0),
+                    dtstamp TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE pending_publication (
+                    target TEXT PRIMARY KEY,
+                    temporary TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
+        return migrator
+    }
+}
