@@ -56,6 +56,7 @@ public struct EventBuilder: Sendable {
                 ? marker.text
                 : "\(marker.text) – inviter: \(marker.guests.map(\.name).joined(separator: ", "))")
         }
+        if let handover = meeting.handover { lines.append(handover + ".") }
         if let reason = meeting.movedBecause {
             lines.append("Flyttet fra \(NorwegianDate.withWeekday(meeting.plannedDate)) (\(reason)).")
         }

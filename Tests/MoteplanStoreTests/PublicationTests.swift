@@ -48,21 +48,30 @@ struct PublicationTests {
         }
     }
 
-    @Test func unchangedConfigChangesNothing() throws {
-        let directory = try StoreFixtures.temporaryDirectory()
-        let store = try StateStore.openForWriting(path: directory.appendingPathComponent("s.sqlite").path)
-        let out = directory.appendingPathComponent("feeds")
-        let config = try StoreFixtures.rotationConfig(candidates: ["r0", "r1", "r2"], first: "r0")
-        _ = try publish(config, store: store, out: out, at: 1)
-        let files = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
-        let before = try files.map { try? Data(contentsOf: out.appendingPathComponent($0)) }
-        let revisions = try store.read { try $0.revisions() }
-        let terms = try store.read { try $0.recordedTerms() }
-        let second = try publish(config, store: store, out: out, at: 20)
-        #expect(second.written == 0 && second.revised == 0 && second.recordedTerms.isEmpty)
-        #expect(try files.map { try? Data(contentsOf: out.appendingPathComponent($0)) } == before)
-        #expect(try store.read { try $0.revisions() } == revisions)
-        #expect(try store.read { try $0.recordedTerms() } == terms)
+    @Test func unchangedConfigChangesNothing() async throws {
+        await propertyCheck(count: 10, input: Gen.int(in: 1...6), Gen.int(in: 8...15), Gen.int(in: 2...200)) { size, hour, laterDay in
+            let directory = try StoreFixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let store = try StateStore.openForWriting(path: directory.appendingPathComponent("s.sqlite").path)
+            let out = directory.appendingPathComponent("feeds")
+            let candidates = (0..<size).map { "r\($0)" }
+            let config = try StoreFixtures.rotationConfig(candidates: candidates, first: "r0", start: "\(hour):00")
+            _ = try publish(config, store: store, out: out, at: 1)
+            let files = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+            let before = try files.map { try? Data(contentsOf: out.appendingPathComponent($0)) }
+            let revisions = try store.read { try $0.revisions() }
+            let terms = try store.read { try $0.recordedTerms() }
+            // Later the same term (any day up to mid-February), nothing changed: nothing may change.
+            let now = StoreFixtures.now(2026, month: 9, day: 1).date.adding(days: laterDay)
+            let second = try FeedPublication(configuration: config, store: store, directory: out.path).run(
+                now: LocalDateTime(date: now, time: .midnight),
+                nowUTC: ICalUTCStamp(year: now.year, month: now.month, day: now.day, hour: 0, minute: 0))
+            #expect(second.written == 0 && second.revised == 0 && second.recordedTerms.isEmpty)
+            #expect(try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted() == files)
+            #expect(try files.map { try? Data(contentsOf: out.appendingPathComponent($0)) } == before)
+            #expect(try store.read { try $0.revisions() } == revisions)
+            #expect(try store.read { try $0.recordedTerms() } == terms)
+        }
     }
 
     @Test func leaderChangeRevisesOnlyThatTermsMeetings() throws {
