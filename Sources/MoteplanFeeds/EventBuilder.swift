@@ -38,7 +38,7 @@ public struct EventBuilder: Sendable {
             description: description(meeting, structure: structure),
             location: meeting.location,
             categories: structure.map { [$0.title] } ?? [],
-            status: .confirmed,
+            status: meeting.isCancelled ? .cancelled : .confirmed,
             organizer: organizer,
             attendees: attendees)
     }
@@ -46,6 +46,7 @@ public struct EventBuilder: Sendable {
     /// DESCRIPTION, in Norwegian: what the structure is, who leads, who takes part, markers, moves.
     func description(_ meeting: Meeting, structure: Structure?) -> String {
         var lines: [String] = []
+        if let reason = meeting.cancelled { lines.append(reason.isEmpty ? "AVLYST." : "AVLYST: \(reason).") }
         if let text = structure?.description, !text.isEmpty { lines.append(text) }
         if let leader = meeting.leader { lines.append("Leder: \(LeaderName.display(leader))") }
         if !meeting.participants.isEmpty {
@@ -60,6 +61,10 @@ public struct EventBuilder: Sendable {
         if let reason = meeting.movedBecause {
             lines.append("Flyttet fra \(NorwegianDate.withWeekday(meeting.plannedDate)) (\(reason)).")
         }
+        if let reason = meeting.movedByHand {
+            lines.append("Flyttet fra \(NorwegianDate.withWeekday(meeting.plannedDate))\(reason.isEmpty ? "" : " (\(reason))").")
+        }
+        if meeting.isAdded { lines.append("Ekstra møte.") }
         return lines.joined(separator: "\n")
     }
 

@@ -50,7 +50,7 @@ public struct FeedPublication {
             let recovered = try rollForward(transaction)
             writer.removeOrphanedTemporaries()
             let terms = try TermRecorder.recordBegunTerms(configuration: configuration, now: now, in: transaction)
-            let schedule = Scheduler(configuration: configuration, recordedTerms: try transaction.recordedTerms()).schedule()
+            let schedule = PlanState(configuration: configuration, snapshot: try StateSnapshot(transaction)).schedule
             var keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
             let files = try FeedRenderer(configuration: configuration).render(schedule) { uid, hash in
                 keeper.revision(uid: uid, contentHash: hash)

@@ -44,6 +44,46 @@ enum Schema {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v2-meeting-changes-and-referat") { db in
+            // Meetings cancelled, moved or added by hand, in the order they were made.
+            try db.execute(sql: """
+                CREATE TABLE meeting_change (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uid TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('cancel', 'move', 'add')),
+                    structure_id TEXT,
+                    instance_id TEXT,
+                    start TEXT,
+                    end_time TEXT,
+                    title TEXT,
+                    reason TEXT,
+                    actor TEXT NOT NULL,
+                    at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX meeting_change_uid ON meeting_change (uid);
+                -- A delivered referat: the meeting, who, when, and at most a reference. Never its text.
+                CREATE TABLE referat (
+                    uid TEXT PRIMARY KEY,
+                    delivered TEXT NOT NULL,
+                    delivered_by TEXT,
+                    reference TEXT,
+                    recorded_at TEXT NOT NULL,
+                    actor TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE referat_audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uid TEXT NOT NULL,
+                    action TEXT NOT NULL CHECK (action IN ('record', 'change', 'undo')),
+                    delivered TEXT,
+                    delivered_by TEXT,
+                    reference TEXT,
+                    previous TEXT,
+                    reason TEXT,
+                    actor TEXT NOT NULL,
+                    at TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

@@ -12,7 +12,10 @@ struct Moteplan: ParsableCommand {
             Exit codes: 0 ok, 2 bad config or usage, 1 any other failure.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Check.self, Plan.self, Ics.self, Leaders.self, Holidays.self]
+        subcommands: [
+            Init.self, Check.self, Plan.self, Ics.self, Leaders.self, MeetingCommand.self, ReferatCommand.self,
+            Obligations.self, Agenda.self, Holidays.self,
+        ]
     )
 
     /// Runs the command line; usage errors exit 2 (argument-parser's default is 64), as the

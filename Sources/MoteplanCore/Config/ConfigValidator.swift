@@ -97,6 +97,17 @@ struct ConfigValidator {
                 path.appending("participants").appending(index: p),
                 "unknown role or unit \"\(participant)\"." + Suggestion.hint(for: participant, in: actors))
         }
+        if let duty = structure.referat {
+            let at = path.appending("referat").appending("to")
+            if config.structure(duty.receiver) == nil {
+                diagnostics.error(
+                    at, "unknown structure \"\(duty.receiver)\"." + Suggestion.hint(for: duty.receiver, in: config.structures.map(\.id)))
+            } else if duty.receiver == structure.id {
+                diagnostics.error(at, "a structure cannot receive its own referat.")
+            } else if config.structure(duty.receiver)?.instantiation != .one {
+                diagnostics.error(at, "the receiving structure must have one instance (per = \"one\").")
+            }
+        }
         var markerIDs = Set<String>()
         for (m, marker) in structure.markers.enumerated() {
             let markerPath = path.appending("markers").appending(index: m)

@@ -2,7 +2,7 @@ extension ConfigReader {
     static let roleKeys = ["id", "name", "person", "email"]
     static let unitKeys = ["id", "name", "kind", "head", "head_person", "head_email", "location"]
     static let groupKeys = ["id", "name", "members", "leader", "rotation"]
-    static let rotationKeys = ["candidates", "term", "first_term", "first_leader"]
+    static let rotationKeys = ["candidates", "term", "first_term", "first_leader", "handover_weeks"]
 
     func readRole(_ table: TableReader) -> Role? {
         table.rejectUnknownKeys(Self.roleKeys)
@@ -83,7 +83,13 @@ extension ConfigReader {
         if let firstLeader, !candidates.isEmpty, !candidates.contains(where: { $0.0 == firstLeader }) {
             diagnostics.error(table.path.appending("first_leader"), "\"\(firstLeader)\" is not one of the candidates.")
         }
+        let handoverWeeks = table.int("handover_weeks") ?? 6
+        if !(1...26).contains(handoverWeeks) {
+            diagnostics.error(table.path.appending("handover_weeks"), "\(handoverWeeks) is out of range; use 1 to 26 weeks.")
+        }
         guard let firstTerm, let firstLeader, !candidates.isEmpty else { return nil }
-        return RotationRule(candidates: candidates.map(\.0), termKind: kind, firstTerm: firstTerm, firstLeader: firstLeader)
+        return RotationRule(
+            candidates: candidates.map(\.0), termKind: kind, firstTerm: firstTerm, firstLeader: firstLeader,
+            handoverWeeks: handoverWeeks)
     }
 }

@@ -2,8 +2,11 @@ extension ConfigReader {
     static let structureKeys = [
         "id", "title", "description", "per", "unit_kinds", "groups", "cadence", "start", "end", "duration_minutes",
         "slots", "location", "leader", "participants", "school_calendar", "on_holiday", "max_shift_days", "markers",
+        "notice_days", "referat", "agenda",
     ]
-    static let markerKeys = ["id", "text", "per_half_year", "guests", "dates"]
+    static let markerKeys = ["id", "text", "per_half_year", "per_school_year", "position", "guests", "dates"]
+    static let referatKeys = ["to", "days"]
+    static let agendaKeys = ["closes_days_before", "items"]
     static let slotKeys = ["start", "end", "duration_minutes"]
     static let perWords = ["one", "unit", "group"]
     static let holidayWords = ["skip", "move"]
@@ -23,13 +26,45 @@ extension ConfigReader {
         let policy = readHolidayPolicy(table)
         let markers = table.tables("markers").compactMap(readMarker)
         let location = table.text("location")
+        let noticeDays = table.int("notice_days") ?? 14
+        if !(0...90).contains(noticeDays) {
+            diagnostics.error(table.path.appending("notice_days"), "\(noticeDays) is out of range; use 0 to 90 days.")
+        }
+        let referat = table.table("referat").flatMap(readReferatDuty)
+        let agenda = table.table("agenda").map(readAgenda) ?? AgendaSettings()
         guard let id, let title, let instantiation, let cadence, let leader, let policy, !slots.isEmpty else {
             return nil
         }
-        return Structure(
+        var structure = Structure(
             id: id, title: title, description: description, instantiation: instantiation, cadence: cadence,
             slots: slots, location: location, leader: leader, participants: participants,
             followsSchoolCalendar: school, holidayPolicy: policy, markers: markers)
+        structure.noticeDays = noticeDays
+        structure.referat = referat
+        structure.agenda = agenda
+        return structure
+    }
+
+    /// `[structures.referat]`: `to` (the receiving structure) and `days` allowed after the meeting.
+    func readReferatDuty(_ table: TableReader) -> ReferatDuty? {
+        table.rejectUnknownKeys(Self.referatKeys)
+        let receiver = table.text("to", required: "the structure that receives the referat, e.g. \"samarbeidsgruppe\"")
+        let days = table.int("days") ?? 14
+        if !(0...120).contains(days) {
+            diagnostics.error(table.path.appending("days"), "\(days) is out of range; use 0 to 120 days.")
+        }
+        return receiver.map { ReferatDuty(receiver: $0, days: days) }
+    }
+
+    /// `[structures.agenda]`: `closes_days_before` and fixed `items`.
+    func readAgenda(_ table: TableReader) -> AgendaSettings {
+        table.rejectUnknownKeys(Self.agendaKeys)
+        let closes = table.int("closes_days_before") ?? 7
+        if !(0...60).contains(closes) {
+            diagnostics.error(table.path.appending("closes_days_before"), "\(closes) is out of range; use 0 to 60 days.")
+        }
+        let items = table.strings("items")?.map { $0.0.trimmingSpaces }.filter { !$0.isEmpty } ?? []
+        return AgendaSettings(closesDaysBefore: closes, items: items)
     }
 
     func readInstantiation(_ table: TableReader) -> Instantiation? {
@@ -161,9 +196,20 @@ extension ConfigReader {
         table.rejectUnknownKeys(Self.markerKeys)
         let id = id(table, what: "marker")
         let text = table.text("text", required: "what the marked meetings show, e.g. \"SLT på agendaen\"")
-        let count = table.int("per_half_year") ?? 1
+        if table.has("per_half_year") && table.has("per_school_year") {
+            diagnostics.error(table.path.appending("per_school_year"), "give either per_half_year or per_school_year, not both.")
+        }
+        let period: MarkerPeriod = table.has("per_school_year") ? .schoolYear : .halfYear
+        let countKey = period == .schoolYear ? "per_school_year" : "per_half_year"
+        let count = table.int(countKey) ?? 1
         if !(1...12).contains(count) {
-            diagnostics.error(table.path.appending("per_half_year"), "\(count) is out of range; use 1 to 12 meetings per half-year.")
+            diagnostics.error(table.path.appending(countKey), "\(count) is out of range; use 1 to 12 meetings.")
+        }
+        let position = table.string("position") ?? "first"
+        if !["first", "last"].contains(position) {
+            diagnostics.error(
+                table.path.appending("position"),
+                "unknown value \"\(position)\"." + Suggestion.hint(for: position, in: ["first", "last"]))
         }
         let guests = table.strings("guests")?.map(\.0) ?? []
         var dates: [LocalDate] = []
@@ -171,6 +217,8 @@ extension ConfigReader {
             if let date = TableReader.date(raw, at: at, diagnostics) { dates.append(date) }
         }
         guard let id, let text else { return nil }
-        return Marker(id: id, text: text, perHalfYear: count, guests: guests, dates: dates.sorted())
+        return Marker(
+            id: id, text: text, count: count, period: period, fromEnd: position == "last", guests: guests,
+            dates: dates.sorted())
     }
 }

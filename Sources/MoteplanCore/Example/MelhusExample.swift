@@ -400,7 +400,13 @@ first_leader = "eid-barnehage-og-skole"
 #   school_calendar = true: møtene følger skoleruta og hopper over skoleferier
 #   on_holiday = "skip" (dropp møtet) eller "move" (flytt til nærmeste arbeidsdag,
 #                høyst max_shift_days dager unna)
-#   markers    = punkter som går igjen hvert halvår (SLT på agendaen, gjester)
+#   notice_days = hvor mange dager før møtet innkallingen skal sendes (standard 14)
+#   markers    = punkter som går igjen hvert halvår (per_half_year) eller skoleår
+#                (per_school_year): SLT på agendaen, gjester, barn og foreldre.
+#                position = "first" (standard) eller "last" i perioden.
+#   [structures.referat] = hvem som skal ha referatet (to) og frist i dager (days)
+#   [structures.agenda]  = faste saker (items) og når saklisten lukkes
+#                (closes_days_before); referat må komme før det
 # ---------------------------------------------------------------------------
 
 # 3.1.1 Lokale tverrfaglige team: én per skole og barnehage, fast én gang i måneden,
@@ -416,6 +422,7 @@ start = "12:30"
 end = "14:00"
 leader = "unit-head"
 participants = ["helsestasjon", "ppt"]
+notice_days = 7
 school_calendar = true
 on_holiday = "move"
 max_shift_days = 7
@@ -455,11 +462,31 @@ school_calendar = true
 on_holiday = "move"
 max_shift_days = 7
 
+notice_days = 21
+
 [[structures.markers]]
 id = "slt"
 text = "SLT på agendaen"
 per_half_year = 1
 guests = ["slt-koordinator", "politikontakt"]
+
+# Brukerperspektivet: barn, ungdom og foreldrerepresentanter inviteres inn på
+# enkelte møter (3.1.3) – her det siste møtet hvert skoleår.
+[[structures.markers]]
+id = "brukere"
+text = "Barn, ungdom og foreldrerepresentanter invitert"
+per_school_year = 1
+position = "last"
+
+# Referat sendes tverrfaglig samarbeidsgruppe ved leder, senest 14 dager etter
+# møtet og før saklisten til samarbeidsgruppas neste møte lukkes.
+[structures.referat]
+to = "samarbeidsgruppe"
+days = 14
+
+[structures.agenda]
+closes_days_before = 7
+items = ["Velkommen og godkjenning av sakliste", "Runde: status fra enhetene", "Tema for møtet"]
 
 # 3.1.4 Tverrfaglig samarbeidsgruppe barn og unge: én gang i måneden (ikke i juli),
 # ledet av enhetsleder familie, forebygging og mestring. Politikontakt og
@@ -487,6 +514,15 @@ id = "gjester"
 text = "Politikontakt og vgs deltar"
 per_half_year = 2
 guests = ["politikontakt", "vgs"]
+
+# Referatene fra nettverkene er på agendaen (3.1.3). Saklisten lukkes 7 dager før møtet.
+[structures.agenda]
+closes_days_before = 7
+items = [
+  "Godkjenning av innkalling og sakliste",
+  "Referat fra forrige møte",
+  "Oppfølging av strategisk plan og SLT-tiltak",
+]
 
 # 3.1.5 SLT: styringsgruppe/politiråd, hvert halvår, ledet av SLT-koordinator.
 # Leder av samarbeidsgruppa er også med.

@@ -32,27 +32,72 @@ public enum HolidayPolicy: Sendable, Hashable {
     case move(maxDays: Int)
 }
 
-/// Something that recurs a number of times per half-year on a structure's meetings,
-/// such as "SLT på agendaen" or guests attending.
+/// The period a marker's count applies to.
+public enum MarkerPeriod: Sendable, Hashable {
+    /// January–June and July–December.
+    case halfYear
+    /// 1 August–31 July.
+    case schoolYear
+}
+
+/// Something that recurs a number of times per half-year (or school year) on a structure's
+/// meetings, such as "SLT på agendaen", guests attending, or children and parents invited.
 public struct Marker: Sendable, Hashable {
     /// The marker's id.
     public var id: String
     /// The Norwegian text shown on the meetings that carry it.
     public var text: String
-    /// How many meetings per half-year carry it (the first ones, by default).
-    public var perHalfYear: Int
+    /// How many meetings per period carry it.
+    public var count: Int
+    /// Half-year or school year.
+    public var period: MarkerPeriod
+    /// Whether the first or the last meetings of the period carry it.
+    public var fromEnd: Bool
     /// Roles or units invited for it.
     public var guests: [String]
     /// Explicit dates that carry it; when set, these replace the default choice.
     public var dates: [LocalDate]
 
     /// Creates a marker.
-    public init(id: String, text: String, perHalfYear: Int = 1, guests: [String] = [], dates: [LocalDate] = []) {
+    public init(
+        id: String, text: String, count: Int = 1, period: MarkerPeriod = .halfYear, fromEnd: Bool = false,
+        guests: [String] = [], dates: [LocalDate] = []
+    ) {
         self.id = id
         self.text = text
-        self.perHalfYear = perHalfYear
+        self.count = count
+        self.period = period
+        self.fromEnd = fromEnd
         self.guests = guests
         self.dates = dates
+    }
+}
+
+/// Who receives a structure's referat and how soon it is due.
+public struct ReferatDuty: Sendable, Hashable {
+    /// The receiving structure (e.g. the samarbeidsgruppe).
+    public var receiver: String
+    /// Days allowed after the meeting.
+    public var days: Int
+
+    /// Creates a referat duty.
+    public init(receiver: String, days: Int) {
+        self.receiver = receiver
+        self.days = days
+    }
+}
+
+/// A structure's agenda (sakliste): its fixed items and when it closes.
+public struct AgendaSettings: Sendable, Hashable {
+    /// Days before the meeting that the agenda closes (and incoming referat are due).
+    public var closesDaysBefore: Int
+    /// Fixed items, in order, in Norwegian.
+    public var items: [String]
+
+    /// Creates agenda settings.
+    public init(closesDaysBefore: Int = 7, items: [String] = []) {
+        self.closesDaysBefore = closesDaysBefore
+        self.items = items
     }
 }
 
@@ -82,6 +127,12 @@ public struct Structure: Sendable, Hashable {
     public var holidayPolicy: HolidayPolicy
     /// Half-yearly markers.
     public var markers: [Marker]
+    /// Days before a meeting the leader sends the innkalling.
+    public var noticeDays: Int = 14
+    /// The referat duty, if meetings owe one.
+    public var referat: ReferatDuty?
+    /// The agenda settings.
+    public var agenda: AgendaSettings = AgendaSettings()
 
     /// Creates a structure.
     public init(

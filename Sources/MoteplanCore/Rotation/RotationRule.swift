@@ -8,13 +8,16 @@ public struct RotationRule: Sendable, Hashable {
     public var firstTerm: Term
     /// Who leads the first term.
     public var firstLeader: String
+    /// How many weeks before a term ends the outgoing and incoming leaders are told.
+    public var handoverWeeks: Int
 
     /// Creates a rotation rule.
-    public init(candidates: [String], termKind: TermKind, firstTerm: Term, firstLeader: String) {
+    public init(candidates: [String], termKind: TermKind, firstTerm: Term, firstLeader: String, handoverWeeks: Int = 6) {
         self.candidates = candidates
         self.termKind = termKind
         self.firstTerm = firstTerm
         self.firstLeader = firstLeader
+        self.handoverWeeks = handoverWeeks
     }
 }
 

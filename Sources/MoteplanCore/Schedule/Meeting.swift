@@ -63,6 +63,34 @@ public struct Meeting: Sendable, Hashable {
     public var movedBecause: String?
     /// On the first meeting a new leader leads: who takes over from whom.
     public var handover: String?
+    /// Set when the meeting was cancelled by hand, with the reason (may be empty).
+    public var cancelled: String?
+    /// Set when the meeting was moved by hand: the reason (may be empty).
+    public var movedByHand: String?
+    /// The UID of a meeting added by hand ("ved behov"); nil for planned meetings.
+    public var addedUID: String?
+
+    /// Whether the meeting is cancelled.
+    public var isCancelled: Bool { cancelled != nil }
+
+    /// Whether the meeting was added by hand.
+    public var isAdded: Bool { addedUID != nil }
+
+    /// Applies a cancellation or a move.
+    mutating func apply(_ change: MeetingChange) {
+        switch change.kind {
+        case .cancel:
+            cancelled = change.reason ?? ""
+        case .move(let start, let end):
+            date = start.date
+            self.start = start.time
+            self.end = end
+            movedByHand = change.reason ?? ""
+            movedBecause = nil
+        case .add:
+            break
+        }
+    }
 
     /// The UID's local part: `<structure>[.<instance>]-<yyyymmdd>[-<slot>]`.
     public var identity: String {
@@ -72,7 +100,7 @@ public struct Meeting: Sendable, Hashable {
     }
 
     /// The iCalendar UID.
-    public func uid(domain: String) -> String { "\(identity)@\(domain)" }
+    public func uid(domain: String) -> String { addedUID ?? "\(identity)@\(domain)" }
 
     /// Start as a date-time.
     public var startDateTime: LocalDateTime { LocalDateTime(date: date, time: start) }
@@ -85,9 +113,16 @@ public struct Meeting: Sendable, Hashable {
         var notes = markers.map { marker in
             marker.guests.isEmpty ? marker.text : "\(marker.text) (inviter: \(marker.guests.map(\.name).joined(separator: ", ")))"
         }
+        if let cancelled {
+            notes.insert(cancelled.isEmpty ? "AVLYST" : "AVLYST (\(cancelled))", at: 0)
+        }
         if let movedBecause {
             notes.append("Flyttet fra \(NorwegianDate.long(plannedDate)) (\(movedBecause))")
         }
+        if let movedByHand {
+            notes.append(movedByHand.isEmpty ? "Flyttet fra \(NorwegianDate.long(plannedDate))" : "Flyttet fra \(NorwegianDate.long(plannedDate)) (\(movedByHand))")
+        }
+        if isAdded { notes.append("Ekstra møte") }
         if let handover { notes.append(handover) }
         return notes
     }

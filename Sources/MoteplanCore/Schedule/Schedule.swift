@@ -6,8 +6,8 @@ public struct ScheduleNote: Sendable, Hashable {
         case moved(from: LocalDate, to: LocalDate, reason: String)
         /// A meeting was dropped: a closed day and no working day near enough, or a clash.
         case dropped(date: LocalDate, reason: String)
-        /// A half-year has fewer meetings than a marker needs.
-        case markerShort(markerID: String, halfYear: HalfYear, found: Int, needed: Int)
+        /// A half-year (or school year) has fewer meetings than a marker needs.
+        case markerShort(markerID: String, period: DateRange, found: Int, needed: Int)
         /// An explicit marker date has no meeting.
         case markerDateUnused(markerID: String, date: LocalDate)
     }

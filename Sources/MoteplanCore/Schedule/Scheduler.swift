@@ -6,10 +6,34 @@ public struct Scheduler: Sendable {
     public let calendar: WorkCalendar
     /// Who leads each rotating group in each term.
     public let rotation: RotationPlanner
+    /// Cancellations and moves by UID, in the order they were made.
+    let changes: [String: [MeetingChange]]
+    /// Added meetings by instance.
+    let added: [StructureInstance: [MeetingChange]]
 
-    /// Prepares a scheduler for `configuration`, with the terms the state store recorded.
-    public init(configuration: Configuration, recordedTerms: [RecordedTerm] = []) {
+    /// Prepares a scheduler for `configuration`, with the terms and meeting changes the state
+    /// store recorded.
+    public init(configuration: Configuration, recordedTerms: [RecordedTerm] = [], changes: [MeetingChange] = []) {
         self.configuration = configuration
+        var byUID: [String: [MeetingChange]] = [:]
+        var adds: [StructureInstance: [MeetingChange]] = [:]
+        for change in changes {
+            if case .add(let structureID, let instanceID, _, _, _) = change.kind {
+                let single = structureID == instanceID
+                let unit = configuration.unit(instanceID) != nil && !single ? instanceID : nil
+                let group = configuration.group(instanceID) != nil && !single ? instanceID : nil
+                let name = configuration.structure(structureID).map { structure in
+                    single ? structure.title : (configuration.unit(instanceID)?.name ?? configuration.group(instanceID)?.name ?? instanceID)
+                } ?? instanceID
+                let instance = StructureInstance(
+                    structureID: structureID, instanceID: instanceID, name: name, unitID: unit, groupID: group)
+                adds[instance, default: []].append(change)
+            } else {
+                byUID[change.uid, default: []].append(change)
+            }
+        }
+        self.changes = byUID
+        self.added = adds
         rotation = RotationPlanner(configuration: configuration, recorded: recordedTerms)
         let horizon = configuration.municipality.horizon
         calendar = WorkCalendar(
@@ -76,13 +100,10 @@ public struct Scheduler: Sendable {
         var notes: [ScheduleNote] = []
         var taken = Set(planned)
         let school = structure.followsSchoolCalendar
-        let fixedLeader = leaderRole(structure, instance)
-        let rotating = structure.leader == .groupLeader
-            ? instance.groupID.flatMap { configuration.group($0)?.rotation } : nil
-        var previousLeader: Role?
         let participants = participantList(structure, instance)
         let location = structure.location ?? instance.unitID.flatMap { configuration.unit($0) }.map { $0.location ?? $0.name }
         let title = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
+        let domain = configuration.municipality.uidDomain
         for date in planned {
             var actual = date
             var reason: String?
@@ -107,25 +128,51 @@ public struct Scheduler: Sendable {
                 actual = target
                 notes.append(ScheduleNote(instance: instance, kind: .moved(from: date, to: target, reason: closure)))
             }
-            var leader = fixedLeader
-            var handover: String?
-            if let rule = rotating, let group = instance.groupID {
-                leader = rotation.leader(group: group, on: actual).flatMap { configuration.actor($0) }
-                if let before = previousLeader, let now = leader, before != now {
-                    let term = Term(kind: rule.termKind, containing: actual)
-                    handover = "Lederskifte \(term.label): \(LeaderName.display(now)) overtar etter \(LeaderName.display(before))"
-                }
-                previousLeader = leader
-            }
             for (index, slot) in slots(structure, on: date).enumerated() {
-                meetings.append(
-                    Meeting(
-                        instance: instance, plannedDate: date, slotIndex: index, date: actual, start: slot.start,
-                        end: slot.end, title: title, location: location, leader: leader, participants: participants,
-                        markers: [], movedBecause: actual == date ? nil : reason, handover: handover))
+                var meeting = Meeting(
+                    instance: instance, plannedDate: date, slotIndex: index, date: actual, start: slot.start,
+                    end: slot.end, title: title, location: location, leader: nil, participants: participants,
+                    markers: [], movedBecause: actual == date ? nil : reason)
+                for change in changes[meeting.uid(domain: domain)] ?? [] { meeting.apply(change) }
+                meetings.append(meeting)
             }
         }
+        for change in added[instance] ?? [] {
+            guard case .add(_, _, let start, let end, let extraTitle) = change.kind else { continue }
+            var meeting = Meeting(
+                instance: instance, plannedDate: start.date, slotIndex: 0, date: start.date, start: start.time, end: end,
+                title: extraTitle.map { "\(title): \($0)" } ?? title, location: location, leader: nil,
+                participants: participants, markers: [], movedBecause: nil)
+            meeting.addedUID = change.uid
+            for later in changes[change.uid] ?? [] { meeting.apply(later) }
+            meetings.append(meeting)
+        }
+        meetings.sort { ($0.startDateTime, $0.plannedDate, $0.slotIndex) < ($1.startDateTime, $1.plannedDate, $1.slotIndex) }
+        assignLeaders(structure, instance, &meetings)
         return (meetings, notes)
+    }
+
+    /// Sets each meeting's leader: fixed, the unit's head, or the group's leader of the term
+    /// containing the meeting's date; marks the first meeting under a new rotating leader.
+    private func assignLeaders(_ structure: Structure, _ instance: StructureInstance, _ meetings: inout [Meeting]) {
+        let fixed = leaderRole(structure, instance)
+        guard structure.leader == .groupLeader, let group = instance.groupID,
+            let rule = configuration.group(group)?.rotation
+        else {
+            for index in meetings.indices { meetings[index].leader = fixed }
+            return
+        }
+        var previous: Role?
+        for index in meetings.indices {
+            let leader = rotation.leader(group: group, on: meetings[index].date).flatMap { configuration.actor($0) }
+            meetings[index].leader = leader
+            if meetings[index].isCancelled { continue }
+            if let before = previous, let now = leader, before != now {
+                let term = Term(kind: rule.termKind, containing: meetings[index].date)
+                meetings[index].handover = "Lederskifte \(term.label): \(LeaderName.display(now)) overtar etter \(LeaderName.display(before))"
+            }
+            previous = leader
+        }
     }
 
     /// The nearest working day within `maxDays` (the later one on a tie), inside the horizon,

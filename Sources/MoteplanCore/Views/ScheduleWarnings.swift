@@ -41,8 +41,8 @@ public enum ScheduleWarnings {
                 text = "meeting on \(from) (\(reason)) moved to \(to)"
             case .dropped(let date, let reason):
                 text = "meeting on \(date) dropped (\(reason))"
-            case .markerShort(let marker, let half, let found, let needed):
-                text = "marker \"\(marker)\" needs \(needed) meeting(s) in \(half), found \(found)"
+            case .markerShort(let marker, let period, let found, let needed):
+                text = "marker \"\(marker)\" needs \(needed) meeting(s) in \(period), found \(found)"
             case .markerDateUnused(let marker, let date):
                 text = "marker \"\(marker)\" date \(date) has no meeting"
             }

@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
         try reportingFailures {
             let loaded = try options.load()
             let config = loaded.configuration
-            let schedule = Scheduler(configuration: config, recordedTerms: try stateOptions.recordedTerms(configPath: loaded.file)).schedule()
+            let schedule = try stateOptions.planState(loaded).schedule
             let summary = CheckSummary(configuration: config, schedule: schedule)
             let warnings = loaded.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
             Output.raw(summary.render(file: loaded.file))

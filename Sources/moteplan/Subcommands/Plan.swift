@@ -52,7 +52,7 @@ struct Plan: ParsableCommand {
             if let structure, config.structure(structure) == nil {
                 throw UsageFailure(message: "unknown structure \"\(structure)\"; known: \(config.structures.map(\.id).joined(separator: ", ")).")
             }
-            let schedule = Scheduler(configuration: config, recordedTerms: try stateOptions.recordedTerms(configPath: loaded.file)).schedule()
+            let schedule = try stateOptions.planState(loaded).schedule
             if let instance, !schedule.instances.contains(where: { $0.instanceID == instance && (structure == nil || $0.structureID == structure) }) {
                 throw UsageFailure(message: "unknown instance \"\(instance)\".")
             }

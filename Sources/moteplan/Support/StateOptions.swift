@@ -21,6 +21,16 @@ struct StateOptions: ParsableArguments {
         return url.deletingLastPathComponent().appendingPathComponent("\(name).state.sqlite").path
     }
 
+    /// The plan with the store's facts applied, read without creating the store.
+    func planState(_ loaded: LoadedConfig) throws -> PlanState {
+        try PlanState.read(configuration: loaded.configuration, statePath: path(configPath: loaded.file))
+    }
+
+    /// Opens the store for a command that writes it.
+    func openForWriting(_ loaded: LoadedConfig) throws -> StateStore {
+        try StateStore.openForWriting(path: path(configPath: loaded.file))
+    }
+
     /// The recorded leader terms, read without creating the store.
     func recordedTerms(configPath: String) throws -> [RecordedTerm] {
         guard let store = try StateStore.openForReading(path: path(configPath: configPath)) else { return [] }

@@ -1,0 +1,148 @@
+/// Which obligations are open at a moment, for a leader, a unit or a group.
+///
+/// - innkalling: open until the meeting starts; due `notice_days` before it.
+/// - invitasjon: a marker (SLT, guests, children and parents) on a coming meeting; due with the innkalling.
+/// - referat: open from the meeting's start until a delivery is recorded; due as the ledger says.
+/// - sakliste: the receiving structure's next meeting; due when its agenda closes.
+/// - lederskifte: from `handover_weeks` before a rotating term ends until it ends, for the
+///   outgoing and the incoming leader.
+/// Open obligations due after `to` are left out; overdue ones are always shown.
+public struct ObligationPlanner: Sendable {
+    /// The configuration.
+    public let configuration: Configuration
+    /// The schedule (with changes applied).
+    public let schedule: Schedule
+    /// The referat ledger.
+    public let ledger: ReferatLedger
+    /// The rotation.
+    public let rotation: RotationPlanner
+
+    /// Creates a planner.
+    public init(configuration: Configuration, schedule: Schedule, ledger: ReferatLedger, rotation: RotationPlanner) {
+        self.configuration = configuration
+        self.schedule = schedule
+        self.ledger = ledger
+        self.rotation = rotation
+    }
+
+    /// Who to list obligations for.
+    public enum Filter: Sendable, Hashable {
+        /// Everyone.
+        case all
+        /// The role or unit head with this id.
+        case leader(String)
+        /// A unit: its own meetings and what its head leads.
+        case unit(String)
+        /// A group: its meetings and its rotation.
+        case group(String)
+    }
+
+    /// The open obligations at `now` due by `to` (and from `from`, except overdue ones), sorted by
+    /// due date, then kind and meeting.
+    public func obligations(filter: Filter, now: LocalDateTime, from: LocalDate?, to: LocalDate) -> [Obligation] {
+        var result: [Obligation] = []
+        let domain = configuration.municipality.uidDomain
+        // One innkalling per meeting day: later slots of the same day are called with the first.
+        for meeting in schedule.meetings where !meeting.isCancelled && meeting.startDateTime > now && meeting.slotIndex == 0 {
+            guard let structure = configuration.structure(meeting.instance.structureID) else { continue }
+            let due = meeting.date.adding(days: -structure.noticeDays)
+            let when = "\(NorwegianDate.withWeekday(meeting.date)) kl. \(meeting.start)"
+            result.append(obligation(
+                due, meeting.leader, .innkalling, meeting, domain,
+                "Send innkalling til \(meeting.title), \(when)."))
+            for marker in meeting.markers {
+                let guests = marker.guests.map(\.name).joined(separator: ", ")
+                let text = guests.isEmpty
+                    ? "\(marker.text): sett det på sakslisten til \(meeting.title), \(when)."
+                    : "\(marker.text): sett det på sakslisten til \(meeting.title), \(when), og inviter \(guests)."
+                result.append(obligation(due, meeting.leader, .invitasjon, meeting, domain, text))
+            }
+        }
+        for referat in ledger.expected {
+            let state = ledger.state(of: referat, now: now)
+            switch state {
+            case .due, .overdue:
+                var text = "Send referat fra \(referat.meeting.title), \(NorwegianDate.long(referat.meeting.date)), til \(referat.receiver.title) innen \(NorwegianDate.long(referat.due))."
+                if case .overdue(let days) = state { text += " Forfalt for \(days) dag\(days == 1 ? "" : "er") siden." }
+                result.append(obligation(referat.due, referat.meeting.leader, .referat, referat.meeting, domain, text))
+            default:
+                break
+            }
+        }
+        result += agendaObligations(now: now, domain: domain)
+        result += handoverObligations(now: now)
+        return result
+            .filter { matches($0, filter) }
+            .filter { $0.due <= to || $0.due < now.date }
+            .filter { o in from.map { o.due >= $0 || o.due < now.date } ?? true }
+            .sorted { ($0.due, $0.kind.rawValue, $0.meeting?.description ?? "", $0.instanceID) < ($1.due, $1.kind.rawValue, $1.meeting?.description ?? "", $1.instanceID) }
+    }
+
+    private func obligation(
+        _ due: LocalDate, _ leader: Role?, _ kind: Obligation.Kind, _ meeting: Meeting, _ domain: String, _ text: String
+    ) -> Obligation {
+        Obligation(
+            due: due, leader: leader, kind: kind, structureID: meeting.instance.structureID,
+            instanceID: meeting.instance.instanceID, meeting: meeting.startDateTime, meetingUID: meeting.uid(domain: domain),
+            text: text, groupID: meeting.instance.groupID, unitID: meeting.instance.unitID)
+    }
+
+    /// For each structure that receives referat: its next meeting's agenda, with what is in and what is missing.
+    private func agendaObligations(now: LocalDateTime, domain: String) -> [Obligation] {
+        var result: [Obligation] = []
+        let receivers = Set(ledger.expected.map(\.receiver.id))
+        for structure in configuration.structures where receivers.contains(structure.id) {
+            guard let next = schedule.meetings.first(where: {
+                $0.instance.structureID == structure.id && !$0.isCancelled && $0.startDateTime > now
+            }) else { continue }
+            let draft = AgendaDraft(structure: structure, meeting: next, schedule: schedule, ledger: ledger)
+            let received = draft.received.map { $0.referat.meeting.instance.name }
+            let missing = draft.missing.map { "\($0.meeting.instance.name) (\(NorwegianDate.long($0.meeting.date)))" }
+            var text = "Forbered sakliste til \(next.title), \(NorwegianDate.withWeekday(next.date)); den lukkes \(NorwegianDate.long(draft.closes))."
+            text += received.isEmpty ? " Ingen referat mottatt ennå." : " Referat mottatt fra \(received.joined(separator: ", "))."
+            if !missing.isEmpty { text += " Mangler fra \(missing.joined(separator: ", "))." }
+            result.append(obligation(draft.closes, next.leader, .sakliste, next, domain, text))
+        }
+        return result
+    }
+
+    /// Outgoing and incoming leaders of terms ending within the group's handover weeks.
+    private func handoverObligations(now: LocalDateTime) -> [Obligation] {
+        var result: [Obligation] = []
+        for group in configuration.groups {
+            guard let rule = group.rotation else { continue }
+            let current = Term(kind: rule.termKind, containing: now.date)
+            guard current >= rule.firstTerm else { continue }
+            let end = current.range.last
+            guard now.date >= end.adding(days: -7 * rule.handoverWeeks) else { continue }
+            let terms = rotation.terms(group: group.id, through: current.next)
+            guard let outgoingID = terms.dropLast().last?.leaderID, let incomingID = terms.last?.leaderID,
+                outgoingID != incomingID
+            else { continue }
+            let outgoing = configuration.actor(outgoingID)
+            let incoming = configuration.actor(incomingID)
+            let next = current.next.range.first
+            let structure = configuration.structures.first { $0.leader == .groupLeader }?.id ?? group.id
+            result.append(Obligation(
+                due: end, leader: outgoing, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
+                meetingUID: nil,
+                text: "Lederperioden din i \(group.name) slutter \(NorwegianDate.long(end)). \(incoming.map(LeaderName.display) ?? incomingID) overtar \(NorwegianDate.long(next)): avtal overlevering.",
+                groupID: group.id, unitID: nil))
+            result.append(Obligation(
+                due: end, leader: incoming, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
+                meetingUID: nil,
+                text: "Du overtar som leder av \(group.name) \(NorwegianDate.long(next)) etter \(outgoing.map(LeaderName.display) ?? outgoingID): avtal overlevering.",
+                groupID: group.id, unitID: nil))
+        }
+        return result
+    }
+
+    private func matches(_ obligation: Obligation, _ filter: Filter) -> Bool {
+        switch filter {
+        case .all: return true
+        case .leader(let id): return obligation.leader?.id == id
+        case .unit(let id): return obligation.unitID == id || obligation.leader?.id == id
+        case .group(let id): return obligation.groupID == id
+        }
+    }
+}
