@@ -12,6 +12,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // libical, as Debian's libical-dev ships it. Only MoteplanICal imports it.
@@ -40,10 +46,32 @@ let package = Package(
             name: "MoteplanStore",
             dependencies: ["MoteplanCore", "MoteplanFeeds", "MoteplanICal", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Reminders from cron: due reminders → Mustache → RFC 5322 → stdout, maildir or sendmail, exactly once.
+        .target(
+            name: "MoteplanReminders",
+            dependencies: [
+                "MoteplanCore", "MoteplanICal", "MoteplanFeeds", "MoteplanStore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // moteplan serve: cached feeds, secret feeds, the overview page, the årshjul and referat over HTTP.
+        .target(
+            name: "MoteplanServer",
+            dependencies: [
+                "MoteplanCore", "MoteplanICal", "MoteplanFeeds", "MoteplanStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "moteplan",
             dependencies: [
-                "MoteplanCore", "MoteplanICal", "MoteplanFeeds", "MoteplanStore",
+                "MoteplanCore", "MoteplanICal", "MoteplanFeeds", "MoteplanStore", "MoteplanReminders", "MoteplanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +88,18 @@ let package = Package(
         ),
         .testTarget(name: "MoteplanICalTests", dependencies: ["MoteplanICal"], exclude: ["Golden"]),
         .testTarget(name: "MoteplanFeedsTests", dependencies: ["MoteplanFeeds", "MoteplanCore", "MoteplanICal"]),
+        .testTarget(
+            name: "MoteplanRemindersTests",
+            dependencies: ["MoteplanReminders", "MoteplanCore", "MoteplanStore", "MoteplanICal"]
+        ),
+        .testTarget(
+            name: "MoteplanServerTests",
+            dependencies: [
+                "MoteplanServer", "MoteplanCore", "MoteplanStore", "MoteplanICal",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
         .testTarget(name: "MoteplanCLITests", dependencies: ["MoteplanCore", "MoteplanICal"]),
     ],
     swiftLanguageModes: [.v6]

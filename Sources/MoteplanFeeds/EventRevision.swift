@@ -1,3 +1,4 @@
+import MoteplanCore
 import MoteplanICal
 
 /// SEQUENCE and DTSTAMP of one event, as the state store keeps them.
@@ -40,12 +41,6 @@ public enum ContentHash {
             event.organizer.map { "\($0.name)\u{1F}\($0.email)" } ?? "",
         ]
         fields += event.attendees.map { "\($0.name)\u{1F}\($0.email)" }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in fields.joined(separator: "\u{1E}").utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return StableHash.hex(fields.joined(separator: "\u{1E}"))
     }
 }

@@ -16,8 +16,11 @@ public struct FeedRenderer: Sendable {
     ///
     /// `revise` gives each event's SEQUENCE and DTSTAMP from its UID and content hash (the state
     /// store's bookkeeping); without it every event has SEQUENCE 0 and the config's revision date.
+    /// `contacts: false` leaves out ORGANIZER and ATTENDEE (public feeds carry no e-mail addresses);
+    /// the content hash, and so SEQUENCE, is the same either way.
     public func render(
-        _ schedule: Schedule, revise: ((_ uid: String, _ contentHash: String) throws -> EventRevision)? = nil
+        _ schedule: Schedule, revise: ((_ uid: String, _ contentHash: String) throws -> EventRevision)? = nil,
+        contacts: Bool = true
     ) throws -> [(path: String, text: String)] {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
@@ -29,6 +32,10 @@ public struct FeedRenderer: Sendable {
                 let revision = try revise(event.uid, ContentHash.of(event))
                 event.sequence = revision.sequence
                 event.dtstamp = revision.dtstamp
+            }
+            if !contacts {
+                event.organizer = nil
+                event.attendees = []
             }
             events[meeting] = event
         }

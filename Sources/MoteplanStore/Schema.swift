@@ -84,6 +84,27 @@ enum Schema {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v3-reminder-outbox") { db in
+            // One row per reminder identity: sent at most once, re-sent (and said so) only after a
+            // crash between delivery and marking.
+            try db.execute(sql: """
+                CREATE TABLE reminder (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    send_on TEXT NOT NULL,
+                    relevant_until TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'dropped')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    message_id TEXT NOT NULL,
+                    note TEXT,
+                    last_error TEXT,
+                    created_at TEXT NOT NULL,
+                    sent_at TEXT
+                ) STRICT;
+                CREATE INDEX reminder_status ON reminder (status);
+                """)
+        }
         return migrator
     }
 }

@@ -14,13 +14,15 @@ struct Moteplan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Check.self, Plan.self, Ics.self, Leaders.self, MeetingCommand.self, ReferatCommand.self,
-            Obligations.self, Agenda.self, Holidays.self,
+            Obligations.self, Agenda.self, Remind.self, Holidays.self, Serve.self, Arshjul.self,
         ]
     )
 
     /// Runs the command line; usage errors exit 2 (argument-parser's default is 64), as the
     /// README promises: 0 ok, 2 bad config or usage, 1 anything else.
     static func main() {
+        // A delivery command that exits without reading its input must be an error, not a SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

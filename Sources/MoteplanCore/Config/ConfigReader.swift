@@ -4,7 +4,7 @@ struct ConfigReader {
     let diagnostics: Diagnostics
     let zoneStatus: @Sendable (String) -> TimeZoneStatus
 
-    static let topLevelKeys = ["version", "municipality", "feeds", "calendar", "roles", "units", "groups", "structures"]
+    static let topLevelKeys = ["version", "municipality", "feeds", "calendar", "roles", "units", "groups", "structures", "reminders", "server"]
 
     func read(_ root: TableReader) -> Configuration? {
         root.rejectUnknownKeys(Self.topLevelKeys)
@@ -25,10 +25,13 @@ struct ConfigReader {
         let groups = root.tables("groups").compactMap(readGroup)
         let calendar = root.table("calendar").map { readCalendar($0, horizon: municipality?.horizon) } ?? CalendarSettings()
         let structures = root.tables("structures").compactMap(readStructure)
+        let server = root.table("server").map { readServer($0, actors: roles.map(\.id) + units.map(\.id)) } ?? ServerSettings()
+        let reminders = root.table("reminders").map(readReminders) ?? ReminderSettings()
         guard let municipality else { return nil }
-        let configuration = Configuration(
+        var configuration = Configuration(
             version: version, municipality: municipality, feeds: feeds, calendar: calendar,
-            roles: roles, units: units, groups: groups, structures: structures)
+            roles: roles, units: units, groups: groups, structures: structures, server: server)
+        configuration.reminders = reminders
         ConfigValidator(diagnostics: diagnostics).validate(configuration)
         return configuration
     }

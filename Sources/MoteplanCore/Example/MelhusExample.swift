@@ -39,6 +39,23 @@ school_years = ["2026/27", "2027/28"]
 # X-PUBLISHED-TTL), i timer.
 refresh_hours = 12
 
+[reminders]
+# Avsender for påminnelser fra «moteplan remind» (cron).
+from = "Møteplan Melhus <moteplan@melhus.example.no>"
+# Påminnelser til roller uten e-postadresse går hit (rådgiver), merket med hvorfor.
+fallback = "radgiver.skole@example.no"
+# Malene (Mustache) ligger i denne mappen, relativt til denne fila; én per type.
+templates = "templates"
+# Dager før innkallingsfristen (møtedato minus notice_days) lederen får påminnelse.
+innkalling_lead_days = 3
+# Dager før referatfristen eieren får påminnelse …
+referat_due_days = 3
+# … deretter dagen etter fristen og hver 7. dag, høyst 4 ganger.
+referat_overdue_every_days = 7
+referat_overdue_max = 4
+# Dager før et møte med SLT eller gjester lederen minnes på å invitere.
+invitation_days_before = 14
+
 # ---------------------------------------------------------------------------
 # Kalender: skoleår, skoleferier og stengte dager. Helligdager (1. nyttårsdag,
 # skjærtorsdag, langfredag, 1. og 2. påskedag, 1. mai, 17. mai, Kristi

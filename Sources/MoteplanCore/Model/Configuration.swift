@@ -16,12 +16,16 @@ public struct Configuration: Sendable, Hashable {
     public var groups: [Group]
     /// Structures, in config order.
     public var structures: [Structure]
+    /// `moteplan serve`'s settings.
+    public var server: ServerSettings
+    /// Reminder settings.
+    public var reminders: ReminderSettings = ReminderSettings()
 
     /// Creates a configuration.
     public init(
         version: Int = 1, municipality: Municipality, feeds: FeedSettings = FeedSettings(),
         calendar: CalendarSettings = CalendarSettings(), roles: [Role] = [], units: [Unit] = [],
-        groups: [Group] = [], structures: [Structure] = []
+        groups: [Group] = [], structures: [Structure] = [], server: ServerSettings = ServerSettings()
     ) {
         self.version = version
         self.municipality = municipality
@@ -31,6 +35,7 @@ public struct Configuration: Sendable, Hashable {
         self.units = units
         self.groups = groups
         self.structures = structures
+        self.server = server
     }
 
     /// The role with this id.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MoteplanCore
+import MoteplanReminders
 
 /// `moteplan check`: validates the config and summarises what it plans.
 struct Check: ParsableCommand {
@@ -13,6 +14,8 @@ struct Check: ParsableCommand {
         try reportingFailures {
             let loaded = try options.load()
             let config = loaded.configuration
+            // Template mistakes surface now, not when cron sends.
+            _ = try ReminderTemplates.load(folder: ReminderTemplates.folder(configFile: loaded.file, settings: config.reminders))
             let schedule = try stateOptions.planState(loaded).schedule
             let summary = CheckSummary(configuration: config, schedule: schedule)
             let warnings = loaded.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)

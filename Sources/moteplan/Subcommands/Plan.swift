@@ -7,7 +7,7 @@ struct Plan: ParsableCommand {
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
+        case table, csv, json, html
     }
 
     @OptionGroup var options: ConfigOptions
@@ -28,7 +28,7 @@ struct Plan: ParsableCommand {
     @Option(help: "Only this instance (a unit or group id).")
     var instance: String?
 
-    @Option(help: "table, csv or json.")
+    @Option(help: "table, csv, json or html (printable, A4 landscape).")
     var format: Format = .table
 
     @OptionGroup var now: NowOption
@@ -61,6 +61,7 @@ struct Plan: ParsableCommand {
             case .table: Output.raw(PlanFormatter.table(rows))
             case .csv: Output.raw(PlanFormatter.csv(rows))
             case .json: Output.raw(try PlanFormatter.json(rows))
+            case .html: Output.raw(PlanHTML.render(rows, configuration: config))
             }
         }
     }

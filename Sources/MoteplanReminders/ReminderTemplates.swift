@@ -1,0 +1,107 @@
+import Foundation
+import MoteplanCore
+import Mustache
+
+/// The reminder templates: one Mustache file per kind in the config's templates folder (first
+/// line the subject, then a blank line, then the body), falling back to the built-in ones.
+public struct ReminderTemplates: Sendable {
+    /// A parsed template and where it came from.
+    struct Entry: Sendable {
+        var template: MustacheTemplate
+        var source: String
+        var text: String
+    }
+
+    private let entries: [Reminder.Kind: Entry]
+    /// Put before every template: the values are plain text, not HTML.
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    /// The variables each kind may use: plain names, and list names with their item fields.
+    static func variables(for kind: Reminder.Kind) -> (names: Set<String>, lists: [String: Set<String>], flags: Set<String>) {
+        let common: Set<String> = ["mottaker", "kommune", "rolle_uten_epost"]
+        let meeting: Set<String> = ["moete", "dato", "tid", "sted", "leder", "uid"]
+        switch kind {
+        case .innkalling:
+            return (common.union(meeting).union(["frist"]), ["deltakere": ["navn"]], ["til_radgiver"])
+        case .invitasjon:
+            return (common.union(meeting).union(["punkt"]), ["gjester": ["navn"]], ["til_radgiver"])
+        case .referatFrist:
+            return (common.union(meeting).union(["frist", "til"]), [:], ["til_radgiver"])
+        case .referatForfalt:
+            return (common.union(meeting).union(["frist", "til", "dager_forfalt", "gang"]), [:], ["til_radgiver"])
+        case .sakliste:
+            return (
+                common.union(meeting).union(["lukkes"]),
+                ["mottatt": ["navn", "dato", "ref", "levert"], "mangler": ["navn", "dato", "frist"]], ["til_radgiver"]
+            )
+        case .lederskifte:
+            return (common.union(["gruppe", "slutter", "ny_periode", "overtar", "gaar_av", "starter"]), [:], ["til_radgiver", "utgaaende"])
+        }
+    }
+
+    /// Loads every kind's template from `folder` (if present) or the built-in default; reports
+    /// unparsable templates and unknown variables as located config errors (exit 2).
+    public static func load(folder: String) throws -> ReminderTemplates {
+        var entries: [Reminder.Kind: Entry] = [:]
+        var problems: [ConfigDiagnostic] = []
+        for kind in Reminder.Kind.allCases {
+            let path = folder + "/" + kind.rawValue + ".mustache"
+            let text: String
+            let source: String
+            if let data = FileManager.default.contents(atPath: path) {
+                guard let decoded = String(data: data, encoding: .utf8) else {
+                    problems.append(ConfigDiagnostic(severity: .error, file: path, line: 1, column: 1, message: "the template is not UTF-8 text."))
+                    continue
+                }
+                text = decoded
+                source = path
+            } else {
+                text = DefaultTemplates.byKind[kind.rawValue] ?? ""
+                source = "(built-in \(kind.rawValue).mustache)"
+            }
+            do {
+                // Plain text e-mail: no HTML escaping of the values.
+                let template = try MustacheTemplate(string: Self.textPragma + text)
+                problems += TemplateProbe.unknownVariables(in: template, text: text, kind: kind, source: source)
+                if Self.split(text).subject.isEmpty {
+                    problems.append(ConfigDiagnostic(
+                        severity: .error, file: source, line: 1, column: 1,
+                        message: "the first line is the subject and must not be empty."))
+                }
+                entries[kind] = Entry(template: template, source: source, text: text)
+            } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? Self.textPragma.count : 0)
+                problems.append(ConfigDiagnostic(
+                    severity: .error, file: source, line: line, column: max(1, column),
+                    message: "cannot parse the template: \(error.error)"))
+            } catch {
+                problems.append(ConfigDiagnostic(severity: .error, file: source, message: "cannot parse the template: \(error)"))
+            }
+        }
+        guard problems.isEmpty else { throw ConfigError(diagnostics: problems) }
+        return ReminderTemplates(entries: entries)
+    }
+
+    /// The folder a config's templates live in.
+    public static func folder(configFile: String, settings: ReminderSettings) -> String {
+        if settings.templates.hasPrefix("/") { return settings.templates }
+        let directory = (configFile as NSString).deletingLastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/" + settings.templates
+    }
+
+    /// Subject and body for `kind` with `values`.
+    func render(_ kind: Reminder.Kind, _ values: [String: TemplateValue]) -> (subject: String, body: String) {
+        guard let entry = entries[kind] else { return (kind.rawValue, "") }
+        let rendered = entry.template.render(values.mapValues(\.mustache))
+        return Self.split(rendered)
+    }
+
+    /// The first line (subject) and the rest after one blank line (body).
+    static func split(_ text: String) -> (subject: String, body: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let subject = lines.isEmpty ? "" : lines.removeFirst().trimmingCharacters(in: .whitespaces)
+        while lines.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeFirst() }
+        return (subject, lines.joined(separator: "\n"))
+    }
+}

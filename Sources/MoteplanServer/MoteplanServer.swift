@@ -1,0 +1,78 @@
+import Hummingbird
+import Logging
+import MoteplanCore
+
+/// `moteplan serve`: the feeds (public and private), the overview page, the årshjul, JSON for the
+/// plan and obligations, and POST /referat, on Hummingbird, with graceful shutdown on SIGTERM.
+public struct MoteplanServer: Sendable {
+    /// The served snapshot and its reloading.
+    public let cache: SiteCache
+    /// Address, limits and clock.
+    public let options: ServerOptions
+    /// The server's logger (access log and reloads).
+    public let logger: Logger
+
+    /// Reads the files once; throws `ConfigError` (exit 2) or another error when they cannot be served.
+    public init(builder: SnapshotBuilder, options: ServerOptions, logger: Logger) throws {
+        self.options = options
+        self.logger = logger
+        cache = try SiteCache(builder: builder, checkInterval: options.checkInterval, logger: logger)
+    }
+
+    /// The routes.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: AccessLog(logger: logger))
+        let feeds = FeedRoutes(cache: cache)
+        let api = APIRoutes(cache: cache, now: options.now)
+        let referat = ReferatEndpoint(cache: cache, options: options, logger: logger)
+        let cache = self.cache
+        let now = options.now
+        router.get("/") { request, _ -> Response in
+            let snapshot = cache.current()
+            let moment = now(snapshot.configuration.municipality.timeZone)
+            let page = OverviewPage(snapshot: snapshot, now: moment, baseURL: Self.baseURL(snapshot, request)).render()
+            let resource = CachedResource(text: page, contentType: "text/html; charset=utf-8", cacheControl: "no-cache", lastModified: nil)
+            return ConditionalGet.response(resource, for: request)
+        }
+        // The raw path, not the router's normalized components: "/feeds/alle.ics/" is not a feed.
+        router.get("/feeds/**") { request, _ -> Response in
+            feeds.publicFeed(request, path: String(request.uri.path.dropFirst("/feeds/".count)))
+        }
+        router.get("/private/:token/**") { request, context -> Response in
+            let token = context.parameters.get("token") ?? ""
+            let prefix = "/private/\(token)/"
+            guard request.uri.path.hasPrefix(prefix) else { return Replies.text(.notFound, "Ukjent kalender.") }
+            return feeds.privateFeed(request, token: token, path: String(request.uri.path.dropFirst(prefix.count)))
+        }
+        router.get("/arshjul/:file") { request, context -> Response in
+            feeds.arshjul(request, file: context.parameters.get("file") ?? "")
+        }
+        router.get("/api/plan") { request, _ -> Response in api.plan(request) }
+        router.get("/api/obligations") { request, _ -> Response in api.obligations(request) }
+        router.post("/referat") { request, _ -> Response in await referat.handle(request) }
+        return router
+    }
+
+    /// The application, listening on `options.host:options.port`, with the reload service.
+    public func application() -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "moteplan"),
+            services: [ReloadService(cache: cache, pollInterval: options.pollInterval, logger: logger)],
+            logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then finishes open requests and returns.
+    public func run() async throws {
+        try await application().runService()
+    }
+
+    /// `[server] base_url`, else `http://<Host>` from the request (`http://localhost` without one).
+    static func baseURL(_ snapshot: SiteSnapshot, _ request: Request) -> String {
+        if let base = snapshot.configuration.server.baseURL { return base }
+        let host = request.head.authority ?? "localhost"
+        let safe = host.allSatisfy { $0.isLetter || $0.isNumber || ".-:[]".contains($0) } ? host : "localhost"
+        return "http://\(safe)"
+    }
+}

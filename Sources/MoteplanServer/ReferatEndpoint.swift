@@ -1,0 +1,140 @@
+import Hummingbird
+import Logging
+import MoteplanCore
+import MoteplanStore
+
+/// `POST /referat`: records that a held meeting's referat was delivered, as `moteplan referat record`
+/// does, for a bearer token configured for the meeting's leader. Facts only: never the text.
+///
+/// 401 without a known token, 403 for another leader's meeting, 400 for bad fields, 404 for an
+/// unknown meeting, 409 when a different delivery is recorded (send force), 413 for a body over
+/// the limit, 415 for another content type; 201 when recorded, 200 when it was already recorded.
+struct ReferatEndpoint: Sendable {
+    let cache: SiteCache
+    let options: ServerOptions
+    let logger: Logger
+
+    func handle(_ request: Request) async -> Response {
+        var request = request
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > options.bodyLimit {
+            return reply(.contentTooLarge, "the body is larger than \(options.bodyLimit) bytes.", form: false)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: options.bodyLimit)
+        } catch {
+            return reply(.contentTooLarge, "the body is larger than \(options.bodyLimit) bytes.", form: false)
+        }
+        let payload: ReferatPayload
+        do {
+            payload = try ReferatPayload.parse(contentType: request.headers[.contentType], body: body.getBytes(at: body.readerIndex, length: body.readableBytes) ?? [])
+        } catch let problem as ReferatPayload.Problem {
+            return reply(problem.unsupportedType ? .unsupportedMediaType : .badRequest, problem.message, form: false)
+        } catch {
+            return reply(.badRequest, "\(error)", form: false)
+        }
+        let form = payload.fromForm
+        let snapshot = cache.current()
+        let configuration = snapshot.configuration
+        guard let token = Self.bearer(request.headers[.authorization]) ?? payload.token else {
+            return reply(.unauthorized, "a token is needed: Authorization: Bearer <token>.", form: form)
+        }
+        let tokens = configuration.server.referatTokens
+        guard let index = TokenCheck.match(token, among: tokens.map(\.tokenHash)) else {
+            return reply(.unauthorized, "the token is not valid.", form: form)
+        }
+        let role = tokens[index].role
+        do {
+            let (status, message) = try record(payload, role: role, snapshot: snapshot)
+            return reply(status, message, form: form)
+        } catch let refusal as Refusal {
+            return reply(refusal.status, refusal.message, form: form)
+        } catch {
+            logger.error("POST /referat failed: \(error)")
+            return reply(.internalServerError, "the state store could not be written: \(error)", form: form)
+        }
+    }
+
+    /// A refused request with its status.
+    struct Refusal: Error {
+        let status: HTTPResponse.Status
+        let message: String
+    }
+
+    /// Checks the fields the way the CLI does and writes the record.
+    func record(_ payload: ReferatPayload, role: String, snapshot: SiteSnapshot) throws -> (HTTPResponse.Status, String) {
+        let configuration = snapshot.configuration
+        let plan = snapshot.plan
+        guard let uid = payload.uid, !uid.isEmpty else { throw Refusal(status: .badRequest, message: "uid is missing: the meeting's UID.") }
+        guard let meeting = plan.meeting(uid: uid) else { throw Refusal(status: .notFound, message: "no meeting has the UID \(uid).") }
+        guard let expected = plan.ledger.expected(uid: uid) else {
+            throw Refusal(status: .badRequest, message: meeting.isCancelled ? "\(uid) was cancelled; it owes no referat." : "\(meeting.instance.structureID) meetings owe no referat.")
+        }
+        guard meeting.leader?.id == role else {
+            throw Refusal(status: .forbidden, message: "this token records referat for \(role)'s meetings; \(uid) is led by \(meeting.leader?.id ?? "nobody").")
+        }
+        let moment = options.now(configuration.municipality.timeZone)
+        guard moment >= meeting.startDateTime else {
+            throw Refusal(status: .badRequest, message: "\(uid) is on \(meeting.startDateTime): a referat cannot be recorded for a meeting not yet held.")
+        }
+        var day = moment.date
+        if let text = payload.delivered {
+            guard let parsed = LocalDate(iso: text) else { throw Refusal(status: .badRequest, message: "delivered \"\(text)\" is not a date; write YYYY-MM-DD.") }
+            day = parsed
+        }
+        guard configuration.municipality.horizon.contains(day) else { throw Refusal(status: .badRequest, message: "delivered \(day) is outside the plan's horizon.") }
+        guard day >= meeting.date else { throw Refusal(status: .badRequest, message: "delivered \(day) is before the meeting (\(meeting.date)).") }
+        guard day <= moment.date else { throw Refusal(status: .badRequest, message: "delivered \(day) is in the future.") }
+        if let ref = payload.ref, let problem = ReferatRecord.validateReference(ref) {
+            throw Refusal(status: .badRequest, message: problem.replacingOccurrences(of: "--ref", with: "ref"))
+        }
+        if let by = payload.by, by.count > 100 || by.contains(where: { $0.isNewline }) {
+            throw Refusal(status: .badRequest, message: "by must be one line of at most 100 characters: a name.")
+        }
+        let record = ReferatRecord(
+            uid: uid, delivered: day, deliveredBy: payload.by ?? meeting.leader.map(LeaderName.display),
+            reference: payload.ref?.trimmingCharacters(in: .whitespaces))
+        let store = try StateStore.openForWriting(path: cache.builder.statePath)
+        let outcome = try store.write { transaction -> String in
+            let current = try transaction.referatRecords().first { $0.uid == uid }
+            if let current, current == record { return "unchanged" }
+            if let current, !payload.force {
+                throw Refusal(status: .conflict, message: "\(uid) is already recorded (delivered \(current.delivered) by \(current.deliveredBy ?? "-")); send force to replace it.")
+            }
+            try transaction.saveReferat(record, replacing: current, actor: "web:\(role)", at: moment)
+            return current == nil ? "recorded" : "replaced"
+        }
+        cache.invalidate()
+        let timing = day <= expected.due ? "on time (due \(expected.due))" : "late (due \(expected.due))"
+        logger.info("referat \(outcome): \(uid) delivered \(day) by \(role)")
+        switch outcome {
+        case "unchanged": return (.ok, "already recorded: \(uid) delivered \(day); nothing changed.")
+        case "replaced": return (.ok, "replaced: referat for \(uid) delivered \(day), \(timing).")
+        default: return (.created, "recorded: referat for \(uid) delivered \(day), \(timing).")
+        }
+    }
+
+    /// The token of `Authorization: Bearer <token>`.
+    static func bearer(_ header: String?) -> String? {
+        guard let header else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+
+    /// JSON `{"status"|"error": message}`, or a small Norwegian HTML page for a form.
+    func reply(_ status: HTTPResponse.Status, _ message: String, form: Bool) -> Response {
+        let extra: HTTPFields = status == .unauthorized ? [.wwwAuthenticate: "Bearer realm=\"moteplan\""] : [:]
+        let ok = (200..<300).contains(status.code)
+        guard form else { return Replies.json(status, [ok ? "status" : "error": message], headers: extra) }
+        let title = ok ? "Referat registrert" : "Referatet ble ikke registrert"
+        let page = """
+            <!DOCTYPE html>
+            <html lang="nb"><head><meta charset="utf-8"><title>\(title)</title></head>
+            <body><h1>\(title)</h1><p>\(Markup.escape(message))</p><p><a href="/">Tilbake til oversikten</a></p></body></html>
+
+            """
+        return Replies.html(status, page, headers: extra)
+    }
+}

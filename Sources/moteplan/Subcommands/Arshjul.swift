@@ -1,0 +1,44 @@
+import ArgumentParser
+import MoteplanCore
+
+/// `moteplan arshjul`: the annual wheel of one school year as SVG on standard output.
+struct Arshjul: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the årshjul (annual wheel) of a school year as SVG: moteplan arshjul --school-year 2026/27 > arshjul.svg")
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: "The school year, e.g. 2026/27 (default: the one containing --now).")
+    var schoolYear: String?
+
+    @Option(name: .customLong("structure"), help: "Only this structure (repeat for several; default: all).")
+    var structures: [String] = []
+
+    @OptionGroup var now: NowOption
+
+    func run() throws {
+        try reportingFailures {
+            let loaded = try options.load()
+            let config = loaded.configuration
+            let startYear: Int
+            if let schoolYear {
+                guard let parsed = SchoolYear.parse(label: schoolYear.replacingOccurrences(of: "-", with: "/")) else {
+                    throw UsageFailure(message: "--school-year \"\(schoolYear)\" is not a school year; write it as 2026/27.")
+                }
+                startYear = parsed
+            } else {
+                startYear = SchoolYear.startYear(containing: try now.resolve(timeZone: config.municipality.timeZone).date)
+            }
+            let horizon = config.municipality.horizon
+            guard SchoolYear.span(startYear: startYear).overlaps(horizon) else {
+                throw UsageFailure(message: "\(SchoolYear.label(startYear: startYear)) is outside the plan's horizon (\(horizon)).")
+            }
+            for id in structures where config.structure(id) == nil {
+                throw UsageFailure(message: "unknown structure \"\(id)\"." + Suggestion.hint(for: id, in: config.structures.map(\.id)))
+            }
+            let schedule = try stateOptions.planState(loaded).schedule
+            Output.raw(ArshjulSVG.render(configuration: config, schedule: schedule, startYear: startYear, only: structures))
+        }
+    }
+}

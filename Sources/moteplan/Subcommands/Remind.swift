@@ -1,0 +1,41 @@
+import ArgumentParser
+import MoteplanCore
+import MoteplanReminders
+
+/// `moteplan remind`: the cron job. Sends every due reminder once.
+struct Remind: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send due reminders (for cron). Exit 0 ok, 1 a delivery failed (retried next run), 2 config problem.")
+
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var state: StateOptions
+    @OptionGroup var now: NowOption
+
+    @Flag(help: "Say what would be sent or dropped; write and send nothing.")
+    var dryRun = false
+
+    @Option(help: "stdout, maildir:DIR, sendmail or sendmail:COMMAND (default: sendmail, i.e. '/usr/sbin/sendmail -t -i').")
+    var deliver: String = "sendmail"
+
+    func run() throws {
+        try reportingFailures {
+            guard let delivery = Delivery(spec: deliver) else {
+                throw UsageFailure(message: "--deliver \"\(deliver)\" is not stdout, maildir:DIR, sendmail or sendmail:COMMAND.")
+            }
+            let loaded = try config.load()
+            let settings = loaded.configuration.reminders
+            let templates = try ReminderTemplates.load(folder: ReminderTemplates.folder(configFile: loaded.file, settings: settings))
+            let moment = try now.resolve(timeZone: loaded.configuration.municipality.timeZone)
+            let job = RemindJob(
+                loaded: loaded, statePath: state.path(configPath: loaded.file), templates: templates, delivery: delivery)
+            // Messages on stdout would mix with the report: report on stderr then.
+            let toStderr = delivery == .stdout
+            let report = try job.run(now: moment, dryRun: dryRun) { line in
+                if toStderr { Output.error(line) } else { Output.line(line) }
+            }
+            if report.failures > 0 {
+                throw CommandFailure(message: "\(report.failures) reminder(s) could not be delivered; they stay pending for the next run.")
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import MoteplanCore
+import MoteplanServer
+
+/// `moteplan serve`: publishes the feeds, the overview page and the årshjul over HTTP.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the feeds, the overview page, the årshjul and POST /referat over HTTP.",
+        discussion: """
+            Feeds are rendered once and served from memory; they are rebuilt when the config or state
+            file changes and on SIGHUP. An invalid new config is logged and the old one kept. SIGTERM
+            or SIGINT shuts down gracefully.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: "Log level: trace, debug, info (every request), notice, warning, error.")
+    var logLevel: String = "info"
+
+    @Option(help: "Seconds a look at the config and state files is trusted before the next request looks again.")
+    var checkSeconds: Double = 1
+
+    @OptionGroup var now: NowOption
+
+    func run() throws {
+        try reportingFailures {
+            guard (0...65535).contains(port) else { throw UsageFailure(message: "--port must be 0 to 65535.") }
+            guard let level = Logger.Level(rawValue: logLevel) else {
+                throw UsageFailure(message: "--log-level \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical.")
+            }
+            guard checkSeconds >= 0, checkSeconds <= 3600 else { throw UsageFailure(message: "--check-seconds must be 0 to 3600.") }
+            let path = try options.resolvedPath()
+            // Validate like every other command first: a bad config exits 2 with located diagnostics.
+            let loaded = try options.load()
+            LoggingSystem.bootstrap(StreamLogHandler.standardError)
+            var logger = Logger(label: "moteplan.serve")
+            logger.logLevel = level
+            let builder = SnapshotBuilder(
+                configPath: path, statePath: stateOptions.path(configPath: loaded.file), zoneStatus: ZoneCatalog.status)
+            let serverOptions = ServerOptions(
+                host: host, port: port, checkInterval: .milliseconds(Int(checkSeconds * 1000)),
+                now: clock(fixed: now.now == nil ? nil : try now.resolve(timeZone: loaded.configuration.municipality.timeZone)))
+            let server = try MoteplanServer(builder: builder, options: serverOptions, logger: logger)
+            logger.notice("moteplan serve: http://\(host):\(port)/ (config \(path))")
+            try AsyncBridge.run { try await server.run() }
+        }
+    }
+}
+
+/// The wall clock, or a fixed moment from --now (for replays and tests).
+private func clock(fixed: LocalDateTime?) -> @Sendable (String) -> LocalDateTime {
+    if let fixed { return { _ in fixed } }
+    return { WallClock.now(in: $0) }
+}
+
+/// Runs async work from the synchronous command line and waits for it.
+enum AsyncBridge {
+    /// Runs `body` to completion on the concurrency pool, blocking the calling (main) thread.
+    static func run(_ body: @escaping @Sendable () async throws -> Void) throws {
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await body() } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    /// The error the async work ended with, if any.
+    final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Error?
+        var error: Error? { lock.withLock { stored } }
+        func set(_ error: Error) { lock.withLock { stored = error } }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import MoteplanCore
+import MoteplanReminders
+import MoteplanStore
+import Testing
+
+/// The clock stepped through a school year, one run a day at 07:00, delivering into a real
+/// maildir with a real state file: every reminder is sent exactly once, on the right day.
+struct RemindSteppingTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func d(_ text: String) -> LocalDate { LocalDate(iso: text) ?? LocalDate(daysSinceEpoch: 0) }
+
+    @Test func everyReminderOnceOnTheRightDay() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("moteplan-remind-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loaded = try ConfigLoader.load(path: Self.root.appendingPathComponent("Config/melhus.toml").path)
+        let templates = try ReminderTemplates.load(folder: Self.root.appendingPathComponent("Config/templates").path)
+        let state = directory.appendingPathComponent("state.sqlite").path
+        let mail = directory.appendingPathComponent("mail").path
+        let job = RemindJob(loaded: loaded, statePath: state, templates: templates, delivery: .maildir(mail))
+        // Melhus sør delivers its September referat on 20 September, before any reminder about it.
+        let sorUID = "nettverk.melhus-sor-20260916@moteplan.melhus.example.no"
+        var sentOn: [String: [String]] = [:]
+        var day = d("2026-08-01")
+        while day <= d("2027-07-31") {
+            let now = LocalDateTime(date: day, time: LocalTime(hour: 7, minute: 0) ?? .midnight)
+            if day == d("2026-09-20") {
+                let store = try StateStore.openForWriting(path: state)
+                try store.write {
+                    try $0.saveReferat(
+                        ReferatRecord(uid: sorUID, delivered: day, deliveredBy: nil, reference: "arkiv/1"), replacing: nil,
+                        actor: "test", at: now)
+                }
+            }
+            let report = try job.run(now: now, dryRun: false)
+            #expect(report.failures == 0)
+            for line in report.lines where line.hasPrefix("sent: ") {
+                let id = String(line.dropFirst(6).prefix { $0 != " " })
+                sentOn[id, default: []].append(day.description)
+            }
+            day = day.adding(days: 1)
+        }
+        // Exactly once each, and one maildir file per reminder (no duplicate Message-ID).
+        #expect(sentOn.values.allSatisfy { $0.count == 1 })
+        let files = try FileManager.default.contentsOfDirectory(atPath: mail + "/new")
+        #expect(files.count == sentOn.count)
+        var ids = Set<String>()
+        for file in files {
+            let text = try String(contentsOfFile: mail + "/new/" + file, encoding: .utf8)
+            let id = text.split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") }.map(String.init) ?? ""
+            #expect(ids.insert(id).inserted, "duplicate \(id)")
+        }
+        // Worked out by hand from the config (notice_days 21, innkalling_lead_days 3,
+        // referat_due_days 3, overdue every 7 days at most 4 times, invitation 14 days before,
+        // handover_weeks 6):
+        let vest = "nettverk.melhus-vest-20260916@moteplan.melhus.example.no"
+        let expected: [String: String] = [
+            "innkalling/nettverk.melhus-vest-20261118@moteplan.melhus.example.no": "2026-10-25",  // 18 Nov − 24
+            "referat-frist/\(vest)": "2026-09-21",  // due 24 Sep − 3
+            "referat-forfalt-1/\(vest)": "2026-09-25",
+            "referat-forfalt-2/\(vest)": "2026-10-02",
+            "referat-forfalt-3/\(vest)": "2026-10-09",
+            "referat-forfalt-4/\(vest)": "2026-10-16",
+            "sakliste/samarbeidsgruppe-20261001@moteplan.melhus.example.no": "2026-09-24",  // agenda closes 1 Oct − 7
+            "invitasjon/slt/nettverk.melhus-vest-20270217@moteplan.melhus.example.no": "2027-02-03",  // 17 Feb − 14
+            "lederskifte/melhus-vest/2026/27/ut": "2027-06-19",  // 31 Jul − 42
+            "lederskifte/melhus-vest/2026/27/inn": "2027-06-19",
+            // The first run catches up: the 6 August samarbeidsgruppe's innkalling (due 23 July) still matters.
+            "innkalling/samarbeidsgruppe-20260806@moteplan.melhus.example.no": "2026-08-01",
+        ]
+        for (id, date) in expected {
+            #expect(sentOn[id] == [date], "\(id): \(sentOn[id] ?? [])")
+        }
+        #expect(sentOn["referat-forfalt-5/\(vest)"] == nil)
+        // Delivered before its reminders were due: none sent.
+        #expect(sentOn.keys.filter { $0.hasPrefix("referat") && $0.hasSuffix(sorUID) }.isEmpty)
+        #expect(sentOn["innkalling/\(sorUID)"] != nil)
+        // The same run again changes and sends nothing.
+        let again = try job.run(now: LocalDateTime(date: d("2027-07-31"), time: LocalTime(hour: 7, minute: 0) ?? .midnight), dryRun: false)
+        #expect(again.sent == 0)
+    }
+}
