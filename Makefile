@@ -33,6 +33,8 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	scripts/crash-ics --kills 20
+	scripts/crash-remind --kills 50
+	scripts/mta-test
 	scripts/fuzz-config --count 10000
 
 fuzz: build
