@@ -7,24 +7,14 @@ public enum ConditionalGet {
     /// The response to `request` for `resource`.
     public static func response(_ resource: CachedResource, for request: Request) -> Response {
         let gzip = resource.gzipBody != nil && acceptsGzip(request.headers[values: .acceptEncoding])
-        let etag = gzip ? resource.gzipETag : resource.etag
-        var headers: HTTPFields = [
-            .contentType: resource.contentType,
-            .eTag: etag,
-            .cacheControl: resource.cacheControl,
-        ]
-        if resource.gzipBody != nil { headers[.vary] = "Accept-Encoding" }
-        if let lastModified = resource.lastModified { headers[.lastModified] = HTTPDate.format(lastModified) }
         if notModified(request, resource: resource) {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers, body: ResponseBody())
+            return Response(status: .notModified, headers: gzip ? resource.gzipNotModified : resource.plainNotModified, body: ResponseBody())
         }
-        let body = gzip ? (resource.gzipBody ?? resource.body) : resource.body
-        if gzip { headers[.contentEncoding] = "gzip" }
-        headers[.contentLength] = String(body.readableBytes)
+        let headers = gzip ? resource.gzipHeaders : resource.plainHeaders
         if request.method == .head {
             return Response(status: .ok, headers: headers, body: ResponseBody())
         }
+        let body = gzip ? (resource.gzipBody ?? resource.body) : resource.body
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The evaluation report as text, CSV or JSON; `ReportHTML` writes the HTML.
+public enum ReportFormatter {
+    /// The CSV header: one row per instance, then per structure (instance `*`), then the total.
+    public static let csvHeader =
+        "structure,instance,planned,held,cancelled,moved,added,upcoming,periods_required,periods_met,referat_expected,referat_on_time,referat_late,referat_missing,referat_pending,referat_median_days_late,markers_required,markers_met"
+
+    static func row(_ f: EvaluationReport.Figures) -> [String] {
+        let median = f.referatMedianDaysLate.rounded() == f.referatMedianDaysLate
+            ? String(Int(f.referatMedianDaysLate)) : String(f.referatMedianDaysLate)
+        return [
+            f.structure, f.instance, "\(f.planned)", "\(f.held)", "\(f.cancelled)", "\(f.moved)", "\(f.added)",
+            "\(f.upcoming)", "\(f.periodsRequired)", "\(f.periodsMet)", "\(f.referatExpected)", "\(f.referatOnTime)",
+            "\(f.referatLate)", "\(f.referatMissing)", "\(f.referatPending)", median, "\(f.markersRequired)",
+            "\(f.markersMet)",
+        ]
+    }
+
+    /// CSV for spreadsheets.
+    public static func csv(_ report: EvaluationReport) -> String {
+        var text = csvHeader + "\r\n"
+        for figures in report.instances + report.structures + [report.total] {
+            text += row(figures).map(CSV.field).joined(separator: ",") + "\r\n"
+        }
+        return text
+    }
+
+    /// JSON with every figure, the details and the attention list; keys sorted.
+    public static func json(_ report: EvaluationReport) throws -> String {
+        struct Document: Encodable {
+            var period: String
+            var now: String
+            var instances: [EvaluationReport.Figures]
+            var structures: [EvaluationReport.Figures]
+            var total: EvaluationReport.Figures
+            var cancellations: [EvaluationReport.Cancellation]
+            var missedPeriods: [EvaluationReport.MissedPeriod]
+            var markers: [EvaluationReport.MarkerCheck]
+            var leaders: [EvaluationReport.LeaderTerm]
+            var attention: [String]
+        }
+        let document = Document(
+            period: report.period.description, now: report.now.description, instances: report.instances,
+            structures: report.structures, total: report.total, cancellations: report.cancellations,
+            missedPeriods: report.missed, markers: report.markers, leaders: report.leaders, attention: report.attention)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+
+    /// A plain-text summary in Norwegian.
+    public static func text(_ report: EvaluationReport, configuration: Configuration) -> String {
+        var text = "Evaluering av samarbeidsstrukturene, \(NorwegianDate.long(report.period.first))–\(NorwegianDate.long(report.period.last))\n"
+        text += "(per \(NorwegianDate.long(report.now.date)); senere møter regnes som planlagt)\n\n"
+        var rows = [["struktur", "planlagt", "holdt", "avlyst", "flyttet", "ekstra", "kommende", "perioder holdt", "referat i tide", "for sent", "mangler"]]
+        for f in report.structures + [report.total] {
+            let name = f.structure == "*" ? "Hele kommunen" : (configuration.structure(f.structure)?.title ?? f.structure)
+            rows.append([
+                name, "\(f.planned)", "\(f.held)", "\(f.cancelled)", "\(f.moved)", "\(f.added)", "\(f.upcoming)",
+                "\(f.periodsMet)/\(f.periodsRequired)", "\(f.referatOnTime)/\(f.referatExpected)", "\(f.referatLate)",
+                "\(f.referatMissing)",
+            ])
+        }
+        text += TextTable(rows: rows, rightAligned: Set(1..<11)).render() + "\n"
+        if !report.leaders.isEmpty {
+            text += "Ledere i nettverkene:\n"
+            for term in report.leaders { text += "- \(term.group) \(term.term): \(term.leader)\n" }
+            text += "\n"
+        }
+        text += report.attention.isEmpty ? "Ingenting som trenger oppfølging.\n" : "Trenger oppfølging:\n"
+        for line in report.attention { text += "- \(line)\n" }
+        return text
+    }
+}

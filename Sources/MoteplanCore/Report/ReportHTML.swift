@@ -1,0 +1,129 @@
+/// The evaluation report as one self-contained, printable HTML file in Norwegian, with inline
+/// SVG charts drawn here (no scripts, no external resources).
+public enum ReportHTML {
+    /// The page. `wheel` is an årshjul SVG of what actually happened, if there is one.
+    public static func render(_ report: EvaluationReport, configuration: Configuration, wheel: String?) -> String {
+        let title = "Evaluering av samarbeidsstrukturene – \(configuration.municipality.name)"
+        var html = """
+            <!DOCTYPE html>
+            <html lang="nb">
+            <head>
+            <meta charset="utf-8">
+            <title>\(Markup.escape(title))</title>
+            <style>
+            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222; }
+            table { border-collapse: collapse; margin: 1em 0; }
+            th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: right; }
+            th:first-child, td:first-child { text-align: left; }
+            .merk { background: #fff3cd; padding: 0.6em 1em; border-left: 4px solid #c98a0b; }
+            figure { margin: 1.5em 0; }
+            @page { size: A4 landscape; margin: 12mm; }
+            @media print { body { margin: 0; } figure, table { page-break-inside: avoid; } }
+            </style>
+            </head>
+            <body>
+            <h1>\(Markup.escape(title))</h1>
+            <p>Periode: \(Markup.escape(NorwegianDate.long(report.period.first))) – \(Markup.escape(NorwegianDate.long(report.period.last))). Tall per \(Markup.escape(NorwegianDate.long(report.now.date))); senere møter regnes som planlagt, ikke som tapt.</p>
+
+            """
+        html += "<h2>Trenger oppfølging</h2>\n<div class=\"merk\">"
+        html += report.attention.isEmpty ? "<p>Ingenting som trenger oppfølging.</p>" : "<ul>" + report.attention.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
+        html += "</div>\n"
+        html += "<h2>Møter per struktur</h2>\n<table>\n<tr><th>Struktur</th><th>Planlagt</th><th>Holdt</th><th>Avlyst</th><th>Flyttet</th><th>Ekstra</th><th>Kommende</th><th>Perioder holdt</th><th>Referat i tide</th><th>For sent</th><th>Mangler</th><th>Median dager for sent</th></tr>\n"
+        for f in report.structures + [report.total] {
+            let name = f.structure == "*" ? "Hele kommunen" : (configuration.structure(f.structure)?.title ?? f.structure)
+            html += "<tr><td>\(Markup.escape(name))</td><td>\(f.planned)</td><td>\(f.held)</td><td>\(f.cancelled)</td><td>\(f.moved)</td><td>\(f.added)</td><td>\(f.upcoming)</td><td>\(f.periodsMet)/\(f.periodsRequired)</td><td>\(f.referatOnTime)/\(f.referatExpected)</td><td>\(f.referatLate)</td><td>\(f.referatMissing)</td><td>\(f.referatMedianDaysLate)</td></tr>\n"
+        }
+        html += "</table>\n"
+        html += "<figure><figcaption>Planlagt, holdt og avlyst per struktur</figcaption>\n"
+        html += meetingChart(report, configuration: configuration) + "</figure>\n"
+        let networks = report.instances.filter { $0.referatExpected > 0 }
+        if !networks.isEmpty {
+            html += "<figure><figcaption>Referat i tide, for sent og manglende</figcaption>\n" + referatChart(networks, configuration: configuration) + "</figure>\n"
+        }
+        if !report.markers.isEmpty {
+            html += "<h2>Faste punkter hvert halvår</h2>\n<table>\n<tr><th>Møte</th><th>Punkt</th><th>Periode</th><th>Krav</th><th>Møter</th><th>Oppfylt</th></tr>\n"
+            for check in report.markers {
+                let marker = configuration.structure(check.structure)?.markers.first { $0.id == check.marker }?.text ?? check.marker
+                html += "<tr><td>\(Markup.escape(check.structure))/\(Markup.escape(check.instance))</td><td>\(Markup.escape(marker))</td><td>\(Markup.escape(check.period))</td><td>\(check.required)</td><td>\(Markup.escape(check.meetings.joined(separator: ", ")))</td><td>\(check.met ? "ja" : "nei")</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        if !report.cancellations.isEmpty {
+            html += "<h2>Avlyste møter</h2>\n<ul>\n"
+            for c in report.cancellations {
+                html += "<li>\(Markup.escape(c.structure))/\(Markup.escape(c.instance)) \(Markup.escape(c.meeting))\(c.reason.isEmpty ? "" : ": " + Markup.escape(c.reason))</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        if !report.leaders.isEmpty {
+            html += "<h2>Ledere i nettverkene</h2>\n<ul>\n"
+            for term in report.leaders { html += "<li>\(Markup.escape(term.group)) \(Markup.escape(term.term)): \(Markup.escape(term.leader))</li>\n" }
+            html += "</ul>\n"
+        }
+        if let wheel {
+            html += "<h2>Årshjul: møtene som ble holdt</h2>\n<figure>\n" + inline(wheel) + "</figure>\n"
+        }
+        html += "</body>\n</html>\n"
+        return html
+    }
+
+    /// An SVG file's root element, without the XML declaration, for inlining.
+    static func inline(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return "" }
+        return String(svg[start.lowerBound...])
+    }
+
+    /// Grouped bars: planned, held, cancelled per structure.
+    static func meetingChart(_ report: EvaluationReport, configuration: Configuration) -> String {
+        let series = [("Planlagt", "#9dbfdc"), ("Holdt", "#2e8b57"), ("Avlyst", "#d1495b")]
+        let values = report.structures.map { [$0.planned, $0.held, $0.cancelled] }
+        let labels = report.structures.map { configuration.structure($0.structure)?.title ?? $0.structure }
+        return bars(labels: labels, values: values, series: series, stacked: false)
+    }
+
+    /// Stacked bars: referat on time, late and missing per instance.
+    static func referatChart(_ instances: [EvaluationReport.Figures], configuration: Configuration) -> String {
+        let series = [("I tide", "#2e8b57"), ("For sent", "#c98a0b"), ("Mangler", "#d1495b")]
+        let values = instances.map { [$0.referatOnTime, $0.referatLate, $0.referatMissing] }
+        let labels = instances.map { configuration.group($0.instance)?.name ?? configuration.unit($0.instance)?.name ?? $0.instance }
+        return bars(labels: labels, values: values, series: series, stacked: true)
+    }
+
+    /// A bar chart with a legend; labels under the bars.
+    static func bars(labels: [String], values: [[Int]], series: [(String, String)], stacked: Bool) -> String {
+        let groupWidth = 120.0
+        let width = max(400.0, 60 + groupWidth * Double(labels.count))
+        let height = 300.0
+        let top = 40.0
+        let bottom = 230.0
+        let maximum = Double(max(1, values.map { stacked ? $0.reduce(0, +) : ($0.max() ?? 0) }.max() ?? 1))
+        func y(_ value: Double) -> Double { bottom - (bottom - top) * value / maximum }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n"
+        svg += "<line x1=\"50\" y1=\"\(bottom)\" x2=\"\(width - 10)\" y2=\"\(bottom)\" stroke=\"#333\"/>\n"
+        svg += "<text x=\"45\" y=\"\(top + 4)\" text-anchor=\"end\">\(Int(maximum))</text><text x=\"45\" y=\"\(bottom)\" text-anchor=\"end\">0</text>\n"
+        for (index, label) in labels.enumerated() {
+            let x0 = 60 + groupWidth * Double(index)
+            var base = 0.0
+            for (s, value) in values[index].enumerated() {
+                let v = Double(value)
+                let (x, w, y0, y1): (Double, Double, Double, Double) = stacked
+                    ? (x0 + 20, 60, y(base + v), y(base))
+                    : (x0 + 10 + 30 * Double(s), 26, y(v), bottom)
+                svg += "<rect x=\"\(x)\" y=\"\(y0)\" width=\"\(w)\" height=\"\(max(0, y1 - y0))\" fill=\"\(series[s].1)\"><title>\(Markup.escape(label)): \(Markup.escape(series[s].0)) \(value)</title></rect>\n"
+                if !stacked || v > 0 {
+                    svg += "<text x=\"\(x + w / 2)\" y=\"\(stacked ? (y0 + y1) / 2 + 4 : y0 - 3)\" text-anchor=\"middle\">\(value)</text>\n"
+                }
+                base += v
+            }
+            let short = label.count > 22 ? String(label.prefix(21)) + "…" : label
+            svg += "<text x=\"\(x0 + groupWidth / 2)\" y=\"\(bottom + 16)\" text-anchor=\"middle\">\(Markup.escape(short))</text>\n"
+        }
+        for (s, entry) in series.enumerated() {
+            let x = 60 + 110 * Double(s)
+            svg += "<rect x=\"\(x)\" y=\"10\" width=\"12\" height=\"12\" fill=\"\(entry.1)\"/><text x=\"\(x + 16)\" y=\"20\">\(Markup.escape(entry.0))</text>\n"
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+}
