@@ -25,7 +25,9 @@ public struct FeedRenderer: Sendable {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
         let builder = EventBuilder(configuration: configuration)
-        var events: [Meeting: ICalEvent] = [:]
+        let domain = m.uidDomain
+        var events: [ICalEvent] = []
+        events.reserveCapacity(schedule.meetings.count)
         for meeting in schedule.meetings {
             var event = builder.event(for: meeting)
             if let revise {
@@ -37,20 +39,31 @@ public struct FeedRenderer: Sendable {
                 event.organizer = nil
                 event.attendees = []
             }
-            events[meeting] = event
+            events.append(event)
         }
-        var result: [(path: String, text: String)] = []
-        for feed in FeedCatalog.feeds(for: schedule, configuration: configuration) {
-            let header = ICalFeedHeader(
-                prodID: "-//moteplan//moteplan 0.1//NO", calendarName: feed.calendarName,
-                timeZoneID: m.timeZone, refreshIntervalMinutes: configuration.feeds.refreshHours * 60)
-            let serializer = try FeedSerializer(header: header, zone: zone)
-            let text = try serializer.serialize(feed.meetings.compactMap { events[$0] })
+        // Each event is serialized once, on every core; feeds are assembled from those texts.
+        let feeds = FeedCatalog.feeds(for: schedule, configuration: configuration)
+        let headerFor: @Sendable (String) -> ICalFeedHeader = { name in
+            ICalFeedHeader(
+                prodID: "-//moteplan//moteplan 0.1//NO", calendarName: name, timeZoneID: m.timeZone,
+                refreshIntervalMinutes: configuration.feeds.refreshHours * 60)
+        }
+        let eventSerializer = try FeedSerializer(header: headerFor(m.name), zone: zone)
+        let frozen = events
+        let texts = try Parallel.map(frozen.count) { try eventSerializer.serializeEvent(frozen[$0]) }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(texts.count)
+        for (i, meeting) in schedule.meetings.enumerated() { index[meeting.uid(domain: domain)] = i }
+        let serializers = try feeds.map { try FeedSerializer(header: headerFor($0.calendarName), zone: zone) }
+        let selections = feeds.map { feed in feed.meetings.compactMap { index[$0.uid(domain: domain)] } }
+        // Every feed is parsed back with libical before anything is written.
+        let rendered = try Parallel.map(feeds.count, chunk: 1) { f -> String in
+            let text = serializers[f].assemble(selections[f].map { texts[$0] })
             let problems = FeedValidator.problems(in: text)
-            guard problems.isEmpty else { throw FeedError.invalidFeed(path: feed.path, problems: problems) }
-            result.append((feed.path, text))
+            guard problems.isEmpty else { throw FeedError.invalidFeed(path: feeds[f].path, problems: problems) }
+            return text
         }
-        return result
+        return zip(feeds, rendered).map { ($0.path, $1) }
     }
 }
 

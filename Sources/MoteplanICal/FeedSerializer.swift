@@ -43,6 +43,19 @@ public struct FeedSerializer: Sendable {
     }
 
     /// One VEVENT as text, for callers that assemble or diff events themselves.
+    /// A whole feed from events already serialized with `serializeEvent`, in the given order:
+    /// the same bytes `serialize` gives, without serializing any event again.
+    public func assemble(_ eventTexts: [String]) -> String {
+        var size = prefix.utf8.count + Self.end.utf8.count
+        for text in eventTexts { size += text.utf8.count }
+        var feed = String()
+        feed.reserveCapacity(size)
+        feed += prefix
+        for text in eventTexts { feed += text }
+        feed += Self.end
+        return feed
+    }
+
     public func serializeEvent(_ event: ICalEvent) throws -> String {
         try events.text(for: event)
     }

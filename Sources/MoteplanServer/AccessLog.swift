@@ -7,10 +7,10 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard logger.logLevel <= .info else { return try await next(request, context) }
         let start = ContinuousClock.now
         do {
-            var response = try await next(request, context)
-            response.headers[.xContentTypeOptions] = "nosniff"
+            let response = try await next(request, context)
             log(request, status: response.status.code, bytes: response.headers[.contentLength] ?? "-", start: start)
             return response
         } catch {
@@ -21,7 +21,6 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
     }
 
     private func log(_ request: Request, status: Int, bytes: String, start: ContinuousClock.Instant) {
-        guard logger.logLevel <= .info else { return }
         let elapsed = ContinuousClock.now - start
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         logger.info("\(request.method) \(Self.redact(request.uri.description)) \(status) \(bytes) \(micros)µs")

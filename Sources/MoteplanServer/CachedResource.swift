@@ -4,8 +4,8 @@ import Hummingbird
 
 /// One representation the server sends as is: the bytes, their gzip form (when smaller), a strong
 /// ETag from the SHA-256 of the bytes, Last-Modified, and the caching headers, all computed once
-/// so that a request only picks them.
-public struct CachedResource: Sendable {
+/// so that a request only picks them. A class: handing it to a request is one reference count.
+public final class CachedResource: Sendable {
     /// The uncompressed body.
     public let body: ByteBuffer
     /// The gzip body, when it is smaller than the plain one.
@@ -25,7 +25,7 @@ public struct CachedResource: Sendable {
     let gzipNotModified: HTTPFields
 
     /// Builds the resource; gzip is computed once here, never per request.
-    public init(text: String, contentType: String, cacheControl: String, lastModified: Int?) {
+    public convenience init(text: String, contentType: String, cacheControl: String, lastModified: Int?) {
         let bytes = Array(text.utf8)
         let body = ByteBuffer(bytes: bytes)
         let digest = SHA256.hash(data: bytes).prefix(16).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
@@ -45,7 +45,7 @@ public struct CachedResource: Sendable {
         self.cacheControl = cacheControl
         let gzipETag = String(etag.dropLast()) + "-gz\""
         func headers(etag: String, length: Int?, gzip: Bool) -> HTTPFields {
-            var fields: HTTPFields = [.eTag: etag, .cacheControl: cacheControl]
+            var fields: HTTPFields = [.eTag: etag, .cacheControl: cacheControl, .xContentTypeOptions: "nosniff"]
             if let length { fields[.contentType] = contentType }
             if gzipBody != nil { fields[.vary] = "Accept-Encoding" }
             if let lastModified { fields[.lastModified] = HTTPDate.format(lastModified) }

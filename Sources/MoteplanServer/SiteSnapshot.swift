@@ -3,8 +3,8 @@ import MoteplanStore
 
 /// Everything the server derives from one reading of the config and the state: the plan, the
 /// serialized feeds (public and private), the årshjul of every school year. Immutable; a change
-/// of the files gives a new snapshot.
-public struct SiteSnapshot: Sendable {
+/// of the files gives a new snapshot. A class, so a request takes it with one reference count.
+public final class SiteSnapshot: Sendable {
     /// A feed as the overview lists it.
     public struct FeedLink: Sendable, Hashable {
         /// `alle.ics`, `<structure>.ics` or `<structure>/<instance>.ics`.
@@ -27,6 +27,20 @@ public struct SiteSnapshot: Sendable {
     public let arshjul: [Int: CachedResource]
     /// The files' state this snapshot was built from.
     public let fingerprint: Fingerprint
+
+    /// Creates a snapshot.
+    public init(
+        loaded: LoadedConfig, plan: PlanState, publicFeeds: [String: CachedResource], privateFeeds: [String: CachedResource],
+        feeds: [FeedLink], arshjul: [Int: CachedResource], fingerprint: Fingerprint
+    ) {
+        self.loaded = loaded
+        self.plan = plan
+        self.publicFeeds = publicFeeds
+        self.privateFeeds = privateFeeds
+        self.feeds = feeds
+        self.arshjul = arshjul
+        self.fingerprint = fingerprint
+    }
 
     /// The configuration.
     public var configuration: Configuration { loaded.configuration }
