@@ -8,8 +8,8 @@ BIN       = .build/debug/moteplan
 
 # Build and run time: libical for the feeds, tzdata for its zones, SQLite for the state store.
 RUNTIME_PACKAGES = libical-dev tzdata pkg-config libsqlite3-dev
-# Tests also import a feed into a real client (khal).
-TEST_PACKAGES    = khal
+# Tests also import a feed into a real client (khal) and render pages in headless Chromium.
+TEST_PACKAGES    = khal chromium
 
 .PHONY: deps test-deps build demo test fuzz clean
 
@@ -35,6 +35,7 @@ test: test-deps
 	scripts/crash-ics --kills 20
 	scripts/crash-remind --kills 50
 	scripts/mta-test
+	scripts/report-browser-check
 	scripts/fuzz-config --count 10000
 
 fuzz: build

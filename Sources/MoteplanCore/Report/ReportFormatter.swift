@@ -6,9 +6,13 @@ public enum ReportFormatter {
     public static let csvHeader =
         "structure,instance,planned,held,cancelled,moved,added,upcoming,periods_required,periods_met,referat_expected,referat_on_time,referat_late,referat_missing,referat_pending,referat_median_days_late,markers_required,markers_met"
 
+    /// 5 as "5", 3.5 as "3.5".
+    static func number(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
+    }
+
     static func row(_ f: EvaluationReport.Figures) -> [String] {
-        let median = f.referatMedianDaysLate.rounded() == f.referatMedianDaysLate
-            ? String(Int(f.referatMedianDaysLate)) : String(f.referatMedianDaysLate)
+        let median = number(f.referatMedianDaysLate)
         return [
             f.structure, f.instance, "\(f.planned)", "\(f.held)", "\(f.cancelled)", "\(f.moved)", "\(f.added)",
             "\(f.upcoming)", "\(f.periodsRequired)", "\(f.periodsMet)", "\(f.referatExpected)", "\(f.referatOnTime)",

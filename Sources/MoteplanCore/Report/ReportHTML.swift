@@ -32,7 +32,7 @@ public enum ReportHTML {
         html += "<h2>Møter per struktur</h2>\n<table>\n<tr><th>Struktur</th><th>Planlagt</th><th>Holdt</th><th>Avlyst</th><th>Flyttet</th><th>Ekstra</th><th>Kommende</th><th>Perioder holdt</th><th>Referat i tide</th><th>For sent</th><th>Mangler</th><th>Median dager for sent</th></tr>\n"
         for f in report.structures + [report.total] {
             let name = f.structure == "*" ? "Hele kommunen" : (configuration.structure(f.structure)?.title ?? f.structure)
-            html += "<tr><td>\(Markup.escape(name))</td><td>\(f.planned)</td><td>\(f.held)</td><td>\(f.cancelled)</td><td>\(f.moved)</td><td>\(f.added)</td><td>\(f.upcoming)</td><td>\(f.periodsMet)/\(f.periodsRequired)</td><td>\(f.referatOnTime)/\(f.referatExpected)</td><td>\(f.referatLate)</td><td>\(f.referatMissing)</td><td>\(f.referatMedianDaysLate)</td></tr>\n"
+            html += "<tr><td>\(Markup.escape(name))</td><td>\(f.planned)</td><td>\(f.held)</td><td>\(f.cancelled)</td><td>\(f.moved)</td><td>\(f.added)</td><td>\(f.upcoming)</td><td>\(f.periodsMet)/\(f.periodsRequired)</td><td>\(f.referatOnTime)/\(f.referatExpected)</td><td>\(f.referatLate)</td><td>\(f.referatMissing)</td><td>\(ReportFormatter.number(f.referatMedianDaysLate))</td></tr>\n"
         }
         html += "</table>\n"
         html += "<figure><figcaption>Planlagt, holdt og avlyst per struktur</figcaption>\n"
@@ -92,7 +92,7 @@ public enum ReportHTML {
 
     /// A bar chart with a legend; labels under the bars.
     static func bars(labels: [String], values: [[Int]], series: [(String, String)], stacked: Bool) -> String {
-        let groupWidth = 120.0
+        let groupWidth = 170.0
         let width = max(400.0, 60 + groupWidth * Double(labels.count))
         let height = 300.0
         let top = 40.0
