@@ -36,6 +36,8 @@ test: test-deps
 	scripts/crash-remind --kills 50
 	scripts/mta-test
 	scripts/report-browser-check
+	scripts/browser-check
+	scripts/fuzz-server --count 10000
 	scripts/fuzz-config --count 10000
 
 fuzz: build
