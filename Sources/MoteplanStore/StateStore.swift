@@ -35,13 +35,32 @@ public final class StateStore: Sendable {
             if !superseded.isEmpty {
                 throw StoreError.newerSchema(path, unknown: superseded.filter { !known.contains($0) })
             }
-            try migrator.migrate(pool)
+            try migrate(pool, with: migrator)
         } catch let error as StoreError {
             throw error
         } catch {
             throw classify(error, path: path, writing: true)
         }
         return StateStore(path: path, pool: pool)
+    }
+
+    /// Brings the schema up to date. Two runs creating a new store at the same moment race on the
+    /// migrations (each migration is one transaction, the check before it is not): the loser's
+    /// "table already exists" is answered by waiting for the winner to finish.
+    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                attempt += 1
+                let done = (try? pool.read { try migrator.hasCompletedMigrations($0) }) ?? false
+                if done { return }
+                if attempt >= 100 { throw error }
+                usleep(50_000)
+            }
+        }
     }
 
     /// Opens an existing store for reading; nil when there is none (reading never creates it).
