@@ -163,6 +163,14 @@ struct MalformedHeaderTests {
         #expect(errors.first?.line != nil && errors.first?.column != nil)
     }
 
+    @Test(arguments: ["x = [ } ]\n", "x = [ 1, } ]\n", "x = [\n} { a = 1 },\n]\n", "x = [ [ } ] ]\n", "x = [ { a = [ } ] } ]\n"])
+    func braceOpeningAnArrayElementIsASyntaxError(text: String) {
+        // toml++ 3.4 aborts in parse_value on these (found by scripts/fuzz-config).
+        let errors = Fixtures.errors(text)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message == "unexpected '}' in an array; close the array with ']' or remove the brace.")
+    }
+
     @Test func bracketsInsideArraysAreNotHeaders() throws {
         // A line starting with '[' inside a multi-line array is a value, not a table header.
         let text = Fixtures.minimal(structure: "cadence = { kind = \"weeks\", weeks = [\n6,\n17], weekday = \"onsdag\" }", extra: "[[units]]\nid = \"u\"\nname = \"U\"\nkind = [\n\"skole\"]\nhead = \"Rektor\"")

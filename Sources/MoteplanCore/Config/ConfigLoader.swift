@@ -73,11 +73,14 @@ public enum ConfigLoader {
                                  message: "the file contains a NUL byte; it is not a text file.")
             ])
         }
-        if let bad = SourceLocator(text: text).malformedHeaders.first {
+        if let bad = SourceLocator(text: text).parserTraps.first {
+            let inArray = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst(bad.line - 1).first.map { Array($0.unicodeScalars).dropFirst(bad.column - 1).first == "}" } ?? false
+            let message = inArray
+                ? "unexpected '}' in an array; close the array with ']' or remove the brace."
+                : "invalid table header: a table name must start with a letter, digit, '_', '-' or a quote, e.g. [[structures]]."
             throw ConfigError(diagnostics: [
-                ConfigDiagnostic(
-                    severity: .error, file: file, line: bad.line, column: bad.column,
-                    message: "invalid table header: a table name must start with a letter, digit, '_', '-' or a quote, e.g. [[structures]].")
+                ConfigDiagnostic(severity: .error, file: file, line: bad.line, column: bad.column, message: message)
             ])
         }
         let root: TOMLTable

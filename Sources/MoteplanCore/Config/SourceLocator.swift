@@ -12,17 +12,18 @@ struct SourceLocator {
     }
 
     private var positions: [String: Position] = [:]
-    /// Table headers whose name does not start with a key character (`[æ]`, `[[[a]]`, a lone `[`).
-    /// toml++ 3.4 (inside TOMLKit 0.6) aborts the process on these instead of reporting them
-    /// (fixed upstream in tomlplusplus PR #301), so the loader rejects them first.
-    private(set) var malformedHeaders: [Position] = []
+    /// Places toml++ 3.4 (inside TOMLKit 0.6) aborts the process on instead of reporting them:
+    /// table headers whose name does not start with a key character (`[æ]`, `[[[a]]`, a lone `[`;
+    /// fixed upstream in tomlplusplus PR #301) and an array element starting with `}`
+    /// (`x = [ } ]`). The loader rejects them first.
+    private(set) var parserTraps: [Position] = []
 
     /// Scans `text`; anything it cannot follow is simply not recorded.
     init(text: String) {
         var scanner = Scanner(scalars: Array(text.unicodeScalars))
         scanner.run()
         positions = scanner.positions
-        malformedHeaders = scanner.malformedHeaders
+        parserTraps = scanner.parserTraps
     }
 
     /// The position of `path`, or of its nearest ancestor that is written down.
@@ -44,7 +45,7 @@ private struct Scanner {
     var positions: [String: SourceLocator.Position] = [:]
     var tablePath = ConfigPath()
     var arrayOfTablesCount: [String: Int] = [:]
-    var malformedHeaders: [SourceLocator.Position] = []
+    var parserTraps: [SourceLocator.Position] = []
     /// Nesting depth of values; past `maxDepth` the scanner stops (toml++ itself refuses more
     /// than 256 nested values, so it never reads on to anything the scanner skipped).
     var depth = 0
@@ -114,7 +115,7 @@ private struct Scanner {
         if isArray { advance() }
         skipSpaces()
         if let first = current, !ConfigPath.isBareKeyScalar(first), first != "\"", first != "'" {
-            malformedHeaders.append(here)
+            parserTraps.append(here)
         }
         let keys = dottedKey()
         while let c = current, c != "\n" { advance() }
@@ -227,6 +228,11 @@ private struct Scanner {
                     index += 1
                     advance()
                     continue
+                }
+                if c == "}" {
+                    parserTraps.append(here)
+                    gaveUp = true
+                    break
                 }
                 record(path.appending(index: index), at: here)
                 value(at: path.appending(index: index))
