@@ -4,7 +4,15 @@ import CLibical
 func takeLibicalString(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
     guard let pointer else { return nil }
     defer { free(pointer) }
-    return String(cString: pointer)
+    return repairFolding(String(cString: pointer))
+}
+
+/// libical 3.0.16 folds a line whose content is exactly 75 octets (and 149, 223, …: every 74
+/// more) between the CR and the LF of its line ending, giving "\r\r\n \n". That sequence cannot
+/// occur otherwise (a CR in a value is escaped), so it is turned back into the line end it was.
+func repairFolding(_ text: String) -> String {
+    guard text.utf8.contains(13) else { return text }
+    return text.replacingOccurrences(of: "\r\r\n \n", with: "\r\n")
 }
 
 /// A wall-clock time to the second, as libical's floating `icaltimetype` without a zone.
