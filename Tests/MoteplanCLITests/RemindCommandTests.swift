@@ -17,15 +17,8 @@ struct RemindCommandTests {
     }
 
     func count(_ status: String) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM reminder WHERE status=?', (sys.argv[2],)).fetchone()[0])", state, status]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        let text = try CLI.sqlite(state, "SELECT count(*) FROM reminder WHERE status='\(status)'")
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
     /// A copy of the Melhus config and its templates in the temporary directory.

@@ -78,20 +78,7 @@ struct AgendaRenderer {
         }
     }
 
-    func html(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    func html(_ text: String) -> String { Markup.escape(text) }
 
     func markdownEscape(_ text: String) -> String {
         var result = ""
