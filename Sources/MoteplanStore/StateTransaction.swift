@@ -82,9 +82,10 @@ public struct StateTransaction {
 
     /// Stores (or replaces) the revision of one UID.
     public func saveRevision(uid: String, _ revision: StoredRevision) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO published_revision (uid, content_hash, sequence, dtstamp) VALUES (?, ?, ?, ?)",
-            arguments: [uid, revision.contentHash, revision.sequence, revision.dtstamp])
+        // Cached: a first publication saves one row per event (100k at Oslo size).
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO published_revision (uid, content_hash, sequence, dtstamp) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [uid, revision.contentHash, revision.sequence, revision.dtstamp])
     }
 
     // MARK: Pending publication
