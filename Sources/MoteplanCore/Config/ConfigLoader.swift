@@ -11,10 +11,12 @@ public struct LoadedConfig: Sendable {
     public var file: String
     /// The config's text, to locate later findings (such as schedule warnings) in it.
     public var source: String
+    /// Where each key path is written in `source` (scanned once per load).
+    let locator: SourceLocator
 
     /// A diagnostic about `path` in this config, located at its line and column.
     public func diagnostic(_ severity: ConfigDiagnostic.Severity, at path: ConfigPath, _ message: String) -> ConfigDiagnostic {
-        let position = SourceLocator(text: source).position(of: path)
+        let position = locator.position(of: path)
         return ConfigDiagnostic(
             severity: severity, file: file, line: position?.line, column: position?.column,
             keyPath: path.components.isEmpty ? nil : path.description, message: message)
@@ -73,7 +75,8 @@ public enum ConfigLoader {
                                  message: "the file contains a NUL byte; it is not a text file.")
             ])
         }
-        if let bad = SourceLocator(text: text).parserTraps.first {
+        let locator = SourceLocator(text: text)
+        if let bad = locator.parserTraps.first {
             let inArray = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .dropFirst(bad.line - 1).first.map { Array($0.unicodeScalars).dropFirst(bad.column - 1).first == "}" } ?? false
             let message = inArray
@@ -97,13 +100,13 @@ public enum ConfigLoader {
                 ConfigDiagnostic(severity: .error, file: file, message: "cannot parse the config: \(error)")
             ])
         }
-        let diagnostics = Diagnostics(file: file, text: text)
+        let diagnostics = Diagnostics(file: file, locator: locator)
         let reader = TableReader(table: root, path: ConfigPath(), diagnostics: diagnostics)
         let configuration = ConfigReader(diagnostics: diagnostics, zoneStatus: zoneStatus).read(reader)
         guard let configuration, !diagnostics.hasErrors else {
             throw ConfigError(diagnostics: diagnostics.sorted)
         }
-        return LoadedConfig(configuration: configuration, warnings: diagnostics.sorted, file: file, source: text)
+        return LoadedConfig(configuration: configuration, warnings: diagnostics.sorted, file: file, source: text, locator: locator)
     }
 
     /// Zone check through Foundation, for callers without the iCalendar layer.

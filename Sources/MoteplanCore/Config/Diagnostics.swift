@@ -4,9 +4,9 @@ final class Diagnostics {
     private let locator: SourceLocator
     private(set) var items: [ConfigDiagnostic] = []
 
-    init(file: String, text: String) {
+    init(file: String, locator: SourceLocator) {
         self.file = file
-        self.locator = SourceLocator(text: text)
+        self.locator = locator
     }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }

@@ -4,9 +4,9 @@
 /// errors of meaning too. This scanner walks the already-valid document's structure
 /// (headers, keys, inline tables, arrays) without interpreting values, and records
 /// the line and column at which each path starts.
-struct SourceLocator {
+struct SourceLocator: Sendable {
     /// A 1-based line and column.
-    struct Position: Hashable {
+    struct Position: Hashable, Sendable {
         var line: Int
         var column: Int
     }

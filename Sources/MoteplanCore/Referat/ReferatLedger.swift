@@ -61,6 +61,8 @@ public struct ReferatLedger: Sendable {
     public let expected: [ExpectedReferat]
     /// Deliveries by UID.
     public let records: [String: ReferatRecord]
+    /// Positions in `expected` by UID, so a lookup is not a scan (the report looks up every meeting).
+    private let positions: [String: Int]
 
     /// Builds the ledger from a schedule and the recorded deliveries.
     public init(configuration: Configuration, schedule: Schedule, records: [ReferatRecord]) {
@@ -82,6 +84,7 @@ public struct ReferatLedger: Sendable {
                 meeting: meeting, uid: meeting.uid(domain: domain), receiver: receiver, receivingMeeting: next, due: due))
         }
         self.expected = expected
+        self.positions = Dictionary(expected.enumerated().map { ($0.element.uid, $0.offset) }, uniquingKeysWith: { first, _ in first })
         self.records = Dictionary(records.map { ($0.uid, $0) }, uniquingKeysWith: { _, last in last })
     }
 
@@ -97,5 +100,5 @@ public struct ReferatLedger: Sendable {
     }
 
     /// The expected referat of the meeting with `uid`.
-    public func expected(uid: String) -> ExpectedReferat? { expected.first { $0.uid == uid } }
+    public func expected(uid: String) -> ExpectedReferat? { positions[uid].map { expected[$0] } }
 }

@@ -17,10 +17,6 @@ struct LeadersList: ParsableCommand {
         commandName: "list",
         abstract: "List past, current and coming terms per group (recorded / override / projected).")
 
-    /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
-    }
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var stateOptions: StateOptions
@@ -32,7 +28,7 @@ struct LeadersList: ParsableCommand {
     var terms: Int = 3
 
     @Option(help: "table, csv or json.")
-    var format: Format = .table
+    var format: ListFormat = .table
 
     @OptionGroup var now: NowOption
 

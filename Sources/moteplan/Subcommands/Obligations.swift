@@ -7,14 +7,12 @@ struct Obligations: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List open obligations: innkallinger, referat, invitations, the next sakliste, handovers.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
-
     @Option(help: "Only this leader: a role id, or a unit id for its head.") var leader: String?
     @Option(help: "Only this unit's meetings and what its head leads.") var unit: String?
     @Option(help: "Only this group.") var group: String?
     @Option(help: "Only obligations due from this day (overdue ones always show).") var from: String?
     @Option(help: "Only obligations due by this day (default: six weeks after --now).") var to: String?
-    @Option(help: "table, csv or json.") var format: Format = .table
+    @Option(help: "table, csv or json.") var format: ListFormat = .table
     @OptionGroup var config: ConfigOptions
     @OptionGroup var state: StateOptions
     @OptionGroup var now: NowOption

@@ -137,11 +137,9 @@ struct ReferatUndo: ParsableCommand {
 struct ReferatStatus: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "List every expected referat and where it stands.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
-
     @Option(help: "Only this group's meetings.") var group: String?
     @Flag(help: "Only overdue referat.") var overdue = false
-    @Option(help: "table, csv or json.") var format: Format = .table
+    @Option(help: "table, csv or json.") var format: ListFormat = .table
     @OptionGroup var config: ConfigOptions
     @OptionGroup var state: StateOptions
     @OptionGroup var now: NowOption

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `--format` for the listing commands (leaders, referat status, obligations).
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
