@@ -37,7 +37,11 @@ public enum Delivery: Sendable, Equatable {
     func deliver(_ message: String, fileName: String) throws {
         switch self {
         case .stdout:
-            FileHandle.standardOutput.write(Data((message + "\r\n").utf8))
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data((message + "\r\n").utf8))
+            } catch {
+                throw DeliveryError(description: "cannot write to standard output (\(error.localizedDescription))")
+            }
         case .maildir(let directory):
             try Self.maildir(message, directory: directory, name: fileName)
         case .sendmail(let command):

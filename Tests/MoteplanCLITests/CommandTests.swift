@@ -103,3 +103,21 @@ struct CommandTests {
         #expect(!school.stdout.contains("Kristi himmelfartsdag"))
     }
 }
+
+/// A reader that stops early (`moteplan plan | head -1`) ends the pipe; the command must not crash.
+struct ClosedPipeTests {
+    @Test func planIntoAClosedPipeDoesNotCrash() throws {
+        // bash, to read the producer's exit status from PIPESTATUS.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "'\(CLI.binary.path)' plan --config '\(CLI.melhus)' --format csv 2>/dev/null | head -1; echo \"status ${PIPESTATUS[0]}\""]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.hasPrefix("uid,structure,instance,title,start,end,leader,location,notes"))
+        #expect(text.hasSuffix("status 0\n"), "\(text)")
+    }
+}
