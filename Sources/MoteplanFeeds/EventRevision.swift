@@ -17,12 +17,13 @@ public struct EventRevision: Sendable, Hashable {
     /// `YYYYMMDDTHHMMSSZ`.
     public var stampText: String { dtstamp.description }
 
-    /// Parses `YYYYMMDDTHHMMSSZ` (or without the Z).
+    /// Parses `YYYYMMDDTHHMMSSZ` (or without the Z; any other non-digits are skipped).
     public static func stamp(from text: String) -> ICalUTCStamp? {
-        let digits = text.filter(\.isNumber)
+        var digits: [Int] = []
+        digits.reserveCapacity(14)
+        for byte in text.utf8 where (48...57).contains(byte) { digits.append(Int(byte) - 48) }
         guard digits.count == 14 else { return nil }
-        let chars = Array(digits)
-        func number(_ from: Int, _ length: Int) -> Int { Int(String(chars[from..<(from + length)])) ?? 0 }
+        func number(_ from: Int, _ length: Int) -> Int { digits[from..<(from + length)].reduce(0) { $0 * 10 + $1 } }
         return ICalUTCStamp(
             year: number(0, 4), month: number(4, 2), day: number(6, 2), hour: number(8, 2), minute: number(10, 2),
             second: number(12, 2))

@@ -6,8 +6,8 @@ public struct FeedSpec: Sendable, Hashable {
     public var path: String
     /// The calendar name clients show (X-WR-CALNAME).
     public var calendarName: String
-    /// The meetings, in schedule order.
-    public var meetings: [Meeting]
+    /// The meetings, as indices into the schedule's meetings, in schedule order.
+    public var meetings: [Int]
 }
 
 /// Which feeds a schedule publishes: everything, one per structure, one per instance.
@@ -18,14 +18,21 @@ public enum FeedCatalog {
     /// All feeds, `alle.ics` first, then each structure followed by its instances, in config order.
     public static func feeds(for schedule: Schedule, configuration: Configuration) -> [FeedSpec] {
         let municipality = configuration.municipality.name
-        var feeds = [FeedSpec(path: allFeed, calendarName: "\(municipality) – alle møter", meetings: schedule.meetings)]
-        let byInstance = Dictionary(grouping: schedule.meetings, by: \.instance)
+        let meetings = schedule.meetings
+        var feeds = [FeedSpec(path: allFeed, calendarName: "\(municipality) – alle møter", meetings: Array(meetings.indices))]
+        var byStructure: [String: [Int]] = [:]
+        var byInstance: [StructureInstance: [Int]] = [:]
+        for (index, meeting) in meetings.enumerated() {
+            byStructure[meeting.instance.structureID, default: []].append(index)
+            byInstance[meeting.instance, default: []].append(index)
+        }
+        var instancesByStructure: [String: [StructureInstance]] = [:]
+        for instance in schedule.instances { instancesByStructure[instance.structureID, default: []].append(instance) }
         for structure in configuration.structures {
-            let instances = schedule.instances.filter { $0.structureID == structure.id }
             feeds.append(FeedSpec(
                 path: "\(structure.id).ics", calendarName: "\(municipality) – \(structure.title)",
-                meetings: schedule.meetings.filter { $0.instance.structureID == structure.id }))
-            for instance in instances {
+                meetings: byStructure[structure.id] ?? []))
+            for instance in instancesByStructure[structure.id] ?? [] {
                 let name = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
                 feeds.append(FeedSpec(
                     path: "\(structure.id)/\(instance.instanceID).ics", calendarName: "\(municipality) – \(name)",

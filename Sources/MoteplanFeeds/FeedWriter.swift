@@ -43,7 +43,7 @@ public struct FeedWriter: Sendable {
     }
 
     /// Stages and commits in one go (for callers without a state store).
-    public func write(_ files: [(path: String, text: String)]) throws -> Report {
+    public func write(_ files: [FeedFile]) throws -> Report {
         var report = Report()
         let staged = try stage(files)
         let changed = Set(staged.map(\.target))
@@ -58,22 +58,23 @@ public struct FeedWriter: Sendable {
     public func target(_ relativePath: String) -> String { directory + "/" + relativePath }
 
     /// Writes every file whose content differs from what is on disk (and the manifest, if it
-    /// changes) to a temporary file beside its target; nothing visible changes yet.
-    public func stage(_ files: [(path: String, text: String)]) throws -> [StagedFile] {
-        let fm = FileManager.default
+    /// changes) to a temporary file beside its target; nothing visible changes yet. Contents are
+    /// streamed part by part, and compared with what is on disk the same way.
+    public func stage(_ files: [FeedFile]) throws -> [StagedFile] {
         try makeDirectory(directory)
+        var made: Set<String> = [directory]
         var staged: [StagedFile] = []
         do {
             for file in files {
-                let data = Data(file.text.utf8)
                 let path = target(file.path)
-                if fm.contents(atPath: path) == data { continue }
-                try makeDirectory((path as NSString).deletingLastPathComponent)
-                staged.append(StagedFile(temporary: try writeTemporary(data, beside: path), target: path))
+                if FeedFileIO.matches(file.parts, path: path) { continue }
+                let parent = (path as NSString).deletingLastPathComponent
+                if made.insert(parent).inserted { try makeDirectory(parent) }
+                staged.append(StagedFile(temporary: try writeTemporary(file.parts, beside: path), target: path))
             }
-            let manifest = Data((files.map(\.path).joined(separator: "\n") + "\n").utf8)
+            let manifest = [files.map(\.path).joined(separator: "\n") + "\n"]
             let manifestPath = target(Self.manifestName)
-            if fm.contents(atPath: manifestPath) != manifest {
+            if !FeedFileIO.matches(manifest, path: manifestPath) {
                 staged.append(StagedFile(temporary: try writeTemporary(manifest, beside: manifestPath), target: manifestPath))
             }
         } catch {
@@ -150,22 +151,16 @@ public struct FeedWriter: Sendable {
         }
     }
 
-    /// Writes `data` to a flushed temporary file beside `target` and returns its path.
-    private func writeTemporary(_ data: Data, beside target: String) throws -> String {
+    /// Writes `parts` to a flushed temporary file beside `target` and returns its path.
+    private func writeTemporary(_ parts: [String], beside target: String) throws -> String {
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         let temporary = "\(parent)/.\(name)\(Self.temporaryMarker)\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-            throw FeedError.cannotWrite(path: target, reason: "cannot create a temporary file in \(parent)")
-        }
         do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
+            try FeedFileIO.write(parts, to: temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw FeedError.cannotWrite(path: target, reason: error.localizedDescription)
+            throw FeedError.cannotWrite(path: target, reason: error.reason)
         }
         return temporary
     }

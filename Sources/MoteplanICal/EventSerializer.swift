@@ -65,7 +65,7 @@ struct EventSerializer: Sendable {
     /// Rejects values libical would write wrongly or that make the event meaningless.
     static func check(_ event: ICalEvent) throws(ICalError) {
         let uid = event.uid
-        if uid.allSatisfy(\.isWhitespace) { throw .invalidEvent(uid: uid, "UID is empty") }
+        if isBlank(uid) { throw .invalidEvent(uid: uid, "UID is empty") }
         if !event.dtstamp.isValid { throw .invalidEvent(uid: uid, "DTSTAMP \(event.dtstamp) is not a real time") }
         if !event.start.isValid { throw .invalidEvent(uid: uid, "start \(event.start) is not a real time") }
         if !event.end.isValid { throw .invalidEvent(uid: uid, "end \(event.end) is not a real time") }
@@ -89,7 +89,15 @@ struct EventSerializer: Sendable {
 
     /// A non-empty address without spaces, controls, quotes or `mailto:` (it goes after `mailto:`).
     static func isPlainAddress(_ email: String) -> Bool {
-        !email.isEmpty && !email.lowercased().hasPrefix("mailto:")
+        !email.isEmpty && !email.utf8.starts(with: "mailto:".utf8, by: { $0 | 0x20 == $1 })
             && email.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\"") }
+    }
+
+    /// Empty or only white space (checked on scalars when it is not plain ASCII).
+    static func isBlank(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        }
+        return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 }

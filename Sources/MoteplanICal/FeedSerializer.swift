@@ -42,7 +42,6 @@ public struct FeedSerializer: Sendable {
         return feed
     }
 
-    /// One VEVENT as text, for callers that assemble or diff events themselves.
     /// A whole feed from events already serialized with `serializeEvent`, in the given order:
     /// the same bytes `serialize` gives, without serializing any event again.
     public func assemble(_ eventTexts: [String]) -> String {
@@ -56,6 +55,16 @@ public struct FeedSerializer: Sendable {
         return feed
     }
 
+    /// What comes before the first VEVENT (VCALENDAR header and VTIMEZONE) and after the last:
+    /// a feed is `frame.prefix`, the event texts, `frame.suffix`.
+    public var frame: (prefix: String, suffix: String) { (prefix, Self.end) }
+
+    /// The frame's problems, checked by `FeedValidator` as a feed without events; empty means valid.
+    public func frameProblems() -> [String] {
+        FeedValidator.problems(in: prefix + Self.end)
+    }
+
+    /// One VEVENT as text, for callers that assemble or diff events themselves.
     public func serializeEvent(_ event: ICalEvent) throws -> String {
         try events.text(for: event)
     }

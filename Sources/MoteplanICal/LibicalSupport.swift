@@ -1,18 +1,43 @@
 import CLibical
+import Glibc
 
 /// Takes ownership of a malloc'ed string from one of libical's `*_r` functions, frees it, returns it.
 func takeLibicalString(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
     guard let pointer else { return nil }
     defer { free(pointer) }
-    return repairFolding(String(cString: pointer))
+    let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)).bindMemory(to: UInt8.self)
+    return repairFolding(bytes)
 }
 
 /// libical 3.0.16 folds a line whose content is exactly 75 octets (and 149, 223, …: every 74
 /// more) between the CR and the LF of its line ending, giving "\r\r\n \n". That sequence cannot
 /// occur otherwise (a CR in a value is escaped), so it is turned back into the line end it was.
 func repairFolding(_ text: String) -> String {
-    guard text.utf8.contains(13) else { return text }
-    return text.replacingOccurrences(of: "\r\r\n \n", with: "\r\n")
+    var text = text
+    return text.withUTF8 { repairFolding($0) }
+}
+
+/// The same on UTF-8 bytes: a scan for the broken fold, and a copy only when there is one (rare).
+func repairFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    // "\r\r\n \n" at i.
+    func brokenFold(at i: Int) -> Bool {
+        i + 5 <= bytes.count && bytes[i] == 13 && bytes[i + 1] == 13 && bytes[i + 2] == 10 && bytes[i + 3] == 32
+            && bytes[i + 4] == 10
+    }
+    guard let first = bytes.indices.first(where: brokenFold) else { return String(decoding: bytes, as: UTF8.self) }
+    var repaired = Array(bytes[..<first])
+    repaired.reserveCapacity(bytes.count)
+    var i = first
+    while i < bytes.count {
+        if brokenFold(at: i) {
+            repaired += [13, 10]
+            i += 5
+        } else {
+            repaired.append(bytes[i])
+            i += 1
+        }
+    }
+    return String(decoding: repaired, as: UTF8.self)
 }
 
 /// A wall-clock time to the second, as libical's floating `icaltimetype` without a zone.

@@ -6,6 +6,12 @@ enum LineFormat {
     /// repairs each half to U+FFFD, so that character is what gives such a split away.
     /// Each kind of problem is reported once, with its first line and how many lines have it.
     static func problems(in text: String) -> [String] {
+        var text = text
+        return text.withUTF8(problems(in:))
+    }
+
+    /// The same on UTF-8 bytes.
+    static func problems(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var bareLF = LineTally(what: "ends with LF instead of CRLF")
         var tooLong = LineTally(what: "is longer than 75 octets")
         var replaced = LineTally(
@@ -14,7 +20,7 @@ enum LineFormat {
         var length = 0
         var previous: UInt8 = 0
         var matched = 0  // how many bytes of U+FFFD (EF BF BD) were just seen
-        for byte in text.utf8 {
+        for byte in bytes {
             defer { previous = byte }
             if byte == 0x0A {
                 let endsWithCR = previous == 0x0D

@@ -55,7 +55,8 @@ public struct FeedPublication {
             let files = try FeedRenderer(configuration: configuration).render(schedule) { uid, hash in
                 keeper.revision(uid: uid, contentHash: hash)
             }
-            for (uid, revision) in keeper.changed.sorted(by: { $0.key < $1.key }) {
+            // In UID order: the rows go into the primary-key b-tree in order.
+            for (uid, revision) in keeper.changed.sorted(by: { $0.uid < $1.uid }) {
                 try transaction.saveRevision(uid: uid, revision)
             }
             let staged = try writer.stage(files)

@@ -15,7 +15,7 @@ struct MelhusFeedTests {
         let loaded = try ConfigLoader.load(path: root.appendingPathComponent("Config/melhus.toml").path)
         configuration = loaded.configuration
         schedule = Scheduler(configuration: configuration).schedule()
-        files = try FeedRenderer(configuration: configuration).render(schedule)
+        files = try FeedRenderer(configuration: configuration).render(schedule).map { ($0.path, $0.text) }
     }
 
     @Test func everyFeedParsesBackWithZeroProblems() throws {
