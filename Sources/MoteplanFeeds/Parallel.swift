@@ -20,26 +20,37 @@ enum Parallel {
         return try results.collect()
     }
 
-    /// Slots written by exactly one chunk each, so no two threads touch the same element.
+    /// Slots written by exactly one chunk each, so no two threads touch the same element. The
+    /// storage is allocated once and reached through a pointer: an array property would be
+    /// accessed "exclusively" by every write, and two overlapping writes trap at run time.
     private final class Results<T>: @unchecked Sendable {
-        private var values: [T?]
-        private var errors: [Error?]
+        private let values: UnsafeMutableBufferPointer<T?>
+        private let errors: UnsafeMutableBufferPointer<Error?>
 
         init(count: Int, chunks: Int) {
-            values = Array(repeating: nil, count: count)
-            errors = Array(repeating: nil, count: chunks)
+            values = .allocate(capacity: count)
+            values.initialize(repeating: nil)
+            errors = .allocate(capacity: chunks)
+            errors.initialize(repeating: nil)
+        }
+
+        deinit {
+            values.deinitialize()
+            values.deallocate()
+            errors.deinitialize()
+            errors.deallocate()
         }
 
         func set(_ index: Int, _ value: T) {
-            values.withUnsafeMutableBufferPointer { $0[index] = value }
+            values[index] = value
         }
 
         func fail(_ chunk: Int, _ error: Error) {
-            errors.withUnsafeMutableBufferPointer { $0[chunk] = error }
+            errors[chunk] = error
         }
 
         func collect() throws -> [T] {
-            if let error = errors.compactMap({ $0 }).first { throw error }
+            if let error = errors.lazy.compactMap({ $0 }).first { throw error }
             return values.compactMap { $0 }
         }
     }
