@@ -34,14 +34,32 @@ public struct EventRevision: Sendable, Hashable {
 /// a change subscribers must see. FNV-1a (64-bit) over a canonical text of the fields; stable
 /// across runs and machines, unlike Swift's seeded `Hasher`.
 public enum ContentHash {
-    /// The hash of `event`'s content, as 16 hex digits.
+    /// The hash of `event`'s content, as 16 hex digits: the fields joined by U+001E, where the
+    /// categories and a person's name and address are joined by U+001F; fed to the hash piece by
+    /// piece (stored revisions depend on these exact bytes: ContentHashTests holds the joined form).
     public static func of(_ event: ICalEvent) -> String {
-        var fields: [String] = [
-            event.uid, event.start.description, event.end.description, event.summary, event.description,
-            event.location ?? "", event.categories.joined(separator: "\u{1F}"), event.status.rawValue,
-            event.organizer.map { "\($0.name)\u{1F}\($0.email)" } ?? "",
-        ]
-        fields += event.attendees.map { "\($0.name)\u{1F}\($0.email)" }
-        return StableHash.hex(fields.joined(separator: "\u{1E}"))
+        var hash = StableHash()
+        let fieldSeparator = "\u{1E}"
+        let pieceSeparator = "\u{1F}"
+        func pieces(_ values: [String]) {
+            for (i, value) in values.enumerated() {
+                if i > 0 { hash.add(pieceSeparator) }
+                hash.add(value)
+            }
+        }
+        for text in [event.uid, event.start.description, event.end.description, event.summary, event.description, event.location ?? ""] {
+            hash.add(text)
+            hash.add(fieldSeparator)
+        }
+        pieces(event.categories)
+        hash.add(fieldSeparator)
+        hash.add(event.status.rawValue)
+        hash.add(fieldSeparator)
+        pieces(event.organizer.map { [$0.name, $0.email] } ?? [])
+        for attendee in event.attendees {
+            hash.add(fieldSeparator)
+            pieces([attendee.name, attendee.email])
+        }
+        return hash.hex
     }
 }

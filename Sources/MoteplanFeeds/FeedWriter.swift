@@ -63,15 +63,27 @@ public struct FeedWriter: Sendable {
     public func stage(_ files: [FeedFile]) throws -> [StagedFile] {
         try makeDirectory(directory)
         var made: Set<String> = [directory]
-        var staged: [StagedFile] = []
+        for file in files {
+            let parent = (target(file.path) as NSString).deletingLastPathComponent
+            if made.insert(parent).inserted { try makeDirectory(parent) }
+        }
+        // Feeds are independent files: compared and written on every core, the largest first
+        // (alle.ics and the structures' feeds come first in the catalog).
+        let outcomes = try Parallel.map(files.count, chunk: 1) { i -> Result<StagedFile?, FeedError> in
+            let path = target(files[i].path)
+            if FeedFileIO.matches(files[i].parts, path: path) { return .success(nil) }
+            return Result { try writeTemporary(files[i].parts, beside: path) }
+                .map { StagedFile(temporary: $0, target: path) }
+                .mapError { $0 as? FeedError ?? FeedError.cannotWrite(path: path, reason: "\($0)") }
+        }
+        var staged = outcomes.compactMap { try? $0.get() }
+        if let failure = outcomes.lazy.compactMap({ outcome -> FeedError? in
+            if case .failure(let error) = outcome { return error } else { return nil }
+        }).first {
+            discard(staged)
+            throw failure
+        }
         do {
-            for file in files {
-                let path = target(file.path)
-                if FeedFileIO.matches(file.parts, path: path) { continue }
-                let parent = (path as NSString).deletingLastPathComponent
-                if made.insert(parent).inserted { try makeDirectory(parent) }
-                staged.append(StagedFile(temporary: try writeTemporary(file.parts, beside: path), target: path))
-            }
             let manifest = [files.map(\.path).joined(separator: "\n") + "\n"]
             let manifestPath = target(Self.manifestName)
             if !FeedFileIO.matches(manifest, path: manifestPath) {

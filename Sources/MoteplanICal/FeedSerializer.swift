@@ -11,6 +11,7 @@ public struct FeedSerializer: Sendable {
     /// The zone whose VTIMEZONE is embedded and whose id is every event's TZID.
     public let zone: ICalZone
     private let prefix: String
+    private let headerLines: String
     private let events: EventSerializer
 
     private static let end = "END:VCALENDAR\r\n"
@@ -20,7 +21,8 @@ public struct FeedSerializer: Sendable {
         try Self.check(header, zone: zone)
         self.header = header
         self.zone = zone
-        self.prefix = try "BEGIN:VCALENDAR\r\n" + Self.headerText(header) + zone.vtimezone
+        headerLines = try Self.headerText(header)
+        prefix = "BEGIN:VCALENDAR\r\n" + headerLines + zone.vtimezone
         self.events = EventSerializer(tzid: zone.identifier)
     }
 
@@ -62,6 +64,13 @@ public struct FeedSerializer: Sendable {
     /// The frame's problems, checked by `FeedValidator` as a feed without events; empty means valid.
     public func frameProblems() -> [String] {
         FeedValidator.problems(in: prefix + Self.end)
+    }
+
+    /// The problems of the calendar properties alone (a VCALENDAR without the VTIMEZONE): for
+    /// feeds whose zone was checked in another frame (every feed of a run has the same VTIMEZONE
+    /// text), the part of the frame that differs between them.
+    public func headerProblems() -> [String] {
+        FeedValidator.problems(in: "BEGIN:VCALENDAR\r\n" + headerLines + Self.end)
     }
 
     /// One VEVENT as text, for callers that assemble or diff events themselves.

@@ -88,10 +88,18 @@ public final class StateStore: Sendable {
         configuration.readonly = readonly
         configuration.busyMode = .timeout(60)
         configuration.label = "moteplan-state"
-        do {
-            return try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw classify(error, path: path, writing: !readonly)
+        // Two runs opening a new file at once: the loser's switch to WAL finds the file locked and
+        // SQLite does not wait for it (no busy handler there), so it is retried for a while.
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 200 {
+                attempt += 1
+                usleep(50_000)
+            } catch {
+                throw classify(error, path: path, writing: !readonly)
+            }
         }
     }
 

@@ -9,17 +9,22 @@ public struct Configuration: Sendable, Hashable {
     /// School years and closed days.
     public var calendar: CalendarSettings
     /// Roles, in config order.
-    public var roles: [Role]
+    public var roles: [Role] { didSet { rolesIndex = Self.index(roles.map(\.id)) } }
     /// Units, in config order.
-    public var units: [Unit]
+    public var units: [Unit] { didSet { unitsIndex = Self.index(units.map(\.id)) } }
     /// Groups, in config order.
-    public var groups: [Group]
+    public var groups: [Group] { didSet { groupsIndex = Self.index(groups.map(\.id)) } }
     /// Structures, in config order.
-    public var structures: [Structure]
+    public var structures: [Structure] { didSet { structuresIndex = Self.index(structures.map(\.id)) } }
     /// `moteplan serve`'s settings.
     public var server: ServerSettings
     /// Reminder settings.
     public var reminders: ReminderSettings = ReminderSettings()
+    /// Position of each id (the first, if one repeats): lookups are made per meeting, and Oslo has 900 units.
+    private var rolesIndex: [String: Int] = [:]
+    private var unitsIndex: [String: Int] = [:]
+    private var groupsIndex: [String: Int] = [:]
+    private var structuresIndex: [String: Int] = [:]
 
     /// Creates a configuration.
     public init(
@@ -36,16 +41,27 @@ public struct Configuration: Sendable, Hashable {
         self.groups = groups
         self.structures = structures
         self.server = server
+        rolesIndex = Self.index(roles.map(\.id))
+        unitsIndex = Self.index(units.map(\.id))
+        groupsIndex = Self.index(groups.map(\.id))
+        structuresIndex = Self.index(structures.map(\.id))
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() where index[id] == nil { index[id] = position }
+        return index
     }
 
     /// The role with this id.
-    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+    public func role(_ id: String) -> Role? { rolesIndex[id].map { roles[$0] } }
     /// The unit with this id.
-    public func unit(_ id: String) -> Unit? { units.first { $0.id == id } }
+    public func unit(_ id: String) -> Unit? { unitsIndex[id].map { units[$0] } }
     /// The group with this id.
-    public func group(_ id: String) -> Group? { groups.first { $0.id == id } }
+    public func group(_ id: String) -> Group? { groupsIndex[id].map { groups[$0] } }
     /// The structure with this id.
-    public func structure(_ id: String) -> Structure? { structures.first { $0.id == id } }
+    public func structure(_ id: String) -> Structure? { structuresIndex[id].map { structures[$0] } }
 
     /// Resolves a role-or-unit reference to the person role that acts for it
     /// (a unit acts through its head).
