@@ -9,7 +9,9 @@
  *       LOCATION, CATEGORIES, STATUS), serializes it with icalcomponent_as_ical_string_r and
  *       appends it to one buffer inside a VCALENDAR with Europe/Oslo's VTIMEZONE. Writes OUT.ics
  *       and prints one line of key=value results; `loop_events_per_s` is the build+serialize
- *       loop alone (CSV reading and file writing excluded), on one core.
+ *       loop alone (CSV reading and file writing excluded), on one core. Then it parses each
+ *       VEVENT's text back on its own with icalparser_parse_string and frees it, as `moteplan ics`
+ *       checks every event: `parse_events_per_s` is that loop alone, on one core.
  *
  *   libical-peer check FEED.ics [EXPECTED_EVENTS]
  *       Parses FEED.ics back with icalparser_parse_string and fails (exit 1, message on stderr)
@@ -238,11 +240,35 @@ static int build(const char *csv_path, const char *out_path) {
     for (size_t i = 0; i < feed.len; i++)
         if (feed.data[i] == '\n' && (i == 0 || feed.data[i - 1] != '\r')) bare_lf++;
 
+    /* The parse-back moteplan ics does for every event: each VEVENT's text on its own through
+       icalparser_parse_string, then freed. Timed separately (the copy of each text included). */
+    Buffer one = {0};
+    size_t parsed = 0;
+    double p0 = now_seconds();
+    const char *at = feed.data;
+    while ((at = strstr(at, "BEGIN:VEVENT\r\n")) != NULL) {
+        const char *end = strstr(at, "END:VEVENT\r\n");
+        if (!end) die("a VEVENT without END:VEVENT in our own output", NULL);
+        end += strlen("END:VEVENT\r\n");
+        one.len = 0;
+        append(&one, at, (size_t)(end - at));
+        icalcomponent *back = icalparser_parse_string(one.data);
+        if (!back || icalcomponent_isa(back) != ICAL_VEVENT_COMPONENT) die("libical could not parse an event back", NULL);
+        icalcomponent_free(back);
+        parsed++;
+        at = end;
+    }
+    double parse_seconds = now_seconds() - p0;
+    if (parsed != count) die("parsed back a different number of events than were built", NULL);
+
     FILE *out = fopen(out_path, "wb");
     if (!out || fwrite(feed.data, 1, feed.len, out) != feed.len || fclose(out) != 0) die("cannot write", out_path);
-    printf("events=%zu loop_seconds=%.6f loop_events_per_s=%.0f bytes=%zu bytes_per_event=%.0f bare_lf_lines=%zu\n",
-           count, seconds, seconds > 0 ? (double)count / seconds : 0.0, feed.len,
+    printf("events=%zu loop_seconds=%.6f loop_events_per_s=%.0f parse_seconds=%.6f parse_events_per_s=%.0f "
+           "bytes=%zu bytes_per_event=%.0f bare_lf_lines=%zu\n",
+           count, seconds, seconds > 0 ? (double)count / seconds : 0.0, parse_seconds,
+           parse_seconds > 0 ? (double)count / parse_seconds : 0.0, feed.len,
            count ? (double)feed.len / (double)count : 0.0, bare_lf);
+    free(one.data);
     icalcomponent_free(vtimezone);
     free(feed.data);
     free(description.data);
