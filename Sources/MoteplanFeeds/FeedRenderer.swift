@@ -18,17 +18,26 @@ public struct FeedRenderer: Sendable {
         self.configuration = configuration
     }
 
-    /// Every feed, in catalog order; throws `FeedError` if libical finds any problem in any piece
-    /// of any feed, before anything is written.
+    /// Every feed, in catalog order, each event with SEQUENCE 0 and the config's revision date as
+    /// DTSTAMP; throws `FeedError` if libical finds any problem in any piece of any feed.
+    /// `contacts: false` leaves out ORGANIZER and ATTENDEE (public feeds carry no e-mail addresses).
+    public func render(_ schedule: Schedule, contacts: Bool = true) throws -> [FeedFile] {
+        try render(schedule, revise: nil as (@Sendable (String, String) -> (EventRevision, Never?))?, contacts: contacts).files
+    }
+
+    /// Every feed, in catalog order, with each event's SEQUENCE and DTSTAMP from `revise` (the
+    /// state store's bookkeeping: UID and content hash in, the revision and what to store out),
+    /// and the changes to store, in schedule order. Throws `FeedError` if libical finds any
+    /// problem in any piece of any feed, before anything is written. The content hash, and so
+    /// SEQUENCE, is the same with and without contacts.
     ///
-    /// `revise` gives each event's SEQUENCE and DTSTAMP from its UID and content hash (the state
-    /// store's bookkeeping), in schedule order; without it every event has SEQUENCE 0 and the
-    /// config's revision date. `contacts: false` leaves out ORGANIZER and ATTENDEE (public feeds
-    /// carry no e-mail addresses); the content hash, and so SEQUENCE, is the same either way.
-    public func render(
-        _ schedule: Schedule, revise: ((_ uid: String, _ contentHash: String) throws -> EventRevision)? = nil,
+    /// Each event is built, hashed, revised, serialized and parsed back in one pass on every core,
+    /// so the events themselves are never all held at once (only their texts).
+    public func render<Change: Sendable>(
+        _ schedule: Schedule,
+        revise: (@Sendable (_ uid: String, _ contentHash: String) -> (revision: EventRevision, change: Change?))?,
         contacts: Bool = true
-    ) throws -> [FeedFile] {
+    ) throws -> (files: [FeedFile], changes: [Change]) {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
         let headerFor: @Sendable (String) -> ICalFeedHeader = { name in
@@ -36,9 +45,28 @@ public struct FeedRenderer: Sendable {
                 prodID: "-//moteplan//moteplan 0.1//NO", calendarName: name, timeZoneID: m.timeZone,
                 refreshIntervalMinutes: configuration.feeds.refreshHours * 60)
         }
-        let texts = try eventTexts(
-            schedule.meetings, revise: revise, contacts: contacts,
-            serializer: try FeedSerializer(header: headerFor(m.name), zone: zone))
+        let serializer = try FeedSerializer(header: headerFor(m.name), zone: zone)
+        let builder = EventBuilder(configuration: configuration)
+        let meetings = schedule.meetings
+        let tzid = zone.identifier
+        let events = try Parallel.map(meetings.count) { i -> (text: String, change: Change?) in
+            var event = builder.event(for: meetings[i])
+            var change: Change?
+            if let revise {
+                let revised = revise(event.uid, ContentHash.of(event))
+                event.sequence = revised.revision.sequence
+                event.dtstamp = revised.revision.dtstamp
+                change = revised.change
+            }
+            if !contacts {
+                event.organizer = nil
+                event.attendees = []
+            }
+            let text = try serializer.serializeEvent(event)
+            let problems = EventValidator.problems(in: text, tzid: tzid)
+            guard problems.isEmpty else { throw FeedError.invalidEvent(uid: event.uid, problems: problems) }
+            return (text, change)
+        }
         let feeds = FeedCatalog.feeds(for: schedule, configuration: configuration)
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
             let serializer = try FeedSerializer(header: headerFor(feeds[f].calendarName), zone: zone)
@@ -48,47 +76,15 @@ public struct FeedRenderer: Sendable {
             guard problems.isEmpty else { throw FeedError.invalidFeed(path: feeds[f].path, problems: problems) }
             return serializer.frame
         }
-        return zip(feeds, frames).map { feed, frame in
+        let files = zip(feeds, frames).map { feed, frame in
             var parts: [String] = []
             parts.reserveCapacity(feed.meetings.count + 2)
             parts.append(frame.prefix)
-            for index in feed.meetings { parts.append(texts[index]) }
+            for index in feed.meetings { parts.append(events[index].text) }
             parts.append(frame.suffix)
             return FeedFile(path: feed.path, parts: parts)
         }
-    }
-
-    /// Each meeting's VEVENT text, serialized and checked on every core. The events are built and
-    /// hashed on every core too, then revised in schedule order (the keeper is sequential).
-    private func eventTexts(
-        _ meetings: [Meeting], revise: ((String, String) throws -> EventRevision)?, contacts: Bool,
-        serializer: FeedSerializer
-    ) throws -> [String] {
-        let builder = EventBuilder(configuration: configuration)
-        var built = try Parallel.map(meetings.count) { i -> (event: ICalEvent, hash: String) in
-            let event = builder.event(for: meetings[i])
-            return (event, ContentHash.of(event))
-        }
-        for i in built.indices {
-            if let revise {
-                let revision = try revise(built[i].event.uid, built[i].hash)
-                built[i].event.sequence = revision.sequence
-                built[i].event.dtstamp = revision.dtstamp
-            }
-            if !contacts {
-                built[i].event.organizer = nil
-                built[i].event.attendees = []
-            }
-        }
-        let events = built
-        let tzid = serializer.zone.identifier
-        return try Parallel.map(events.count) { i -> String in
-            let event = events[i].event
-            let text = try serializer.serializeEvent(event)
-            let problems = EventValidator.problems(in: text, tzid: tzid)
-            guard problems.isEmpty else { throw FeedError.invalidEvent(uid: event.uid, problems: problems) }
-            return text
-        }
+        return (files, events.compactMap(\.change))
     }
 }
 

@@ -43,9 +43,10 @@ public struct SnapshotBuilder: Sendable {
         let renderer = FeedRenderer(configuration: configuration)
 
         func feeds(contacts: Bool, cacheControl: String, previous: [String: CachedResource]) throws -> [String: CachedResource] {
-            var keeper = RevisionKeeper(stored: stored ?? [:], now: Self.utcStamp(changedAt))
-            let revise: ((String, String) throws -> EventRevision)? = stored == nil ? nil : { keeper.revision(uid: $0, contentHash: $1) }
-            let files = try renderer.render(plan.schedule, revise: revise, contacts: contacts)
+            let keeper = RevisionKeeper(stored: stored ?? [:], now: Self.utcStamp(changedAt))
+            let files = stored == nil
+                ? try renderer.render(plan.schedule, contacts: contacts)
+                : try renderer.render(plan.schedule, revise: keeper.revision, contacts: contacts).files
             var result: [String: CachedResource] = [:]
             for file in files {
                 let resource = CachedResource(

@@ -51,13 +51,11 @@ public struct FeedPublication {
             writer.removeOrphanedTemporaries()
             let terms = try TermRecorder.recordBegunTerms(configuration: configuration, now: now, in: transaction)
             let schedule = PlanState(configuration: configuration, snapshot: try StateSnapshot(transaction)).schedule
-            var keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
-            let files = try FeedRenderer(configuration: configuration).render(schedule) { uid, hash in
-                keeper.revision(uid: uid, contentHash: hash)
-            }
+            let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
+            let (files, changes) = try FeedRenderer(configuration: configuration).render(schedule, revise: keeper.revision)
             // In UID order: the rows go into the primary-key b-tree in order.
-            for (uid, revision) in keeper.changed.sorted(by: { $0.uid < $1.uid }) {
-                try transaction.saveRevision(uid: uid, revision)
+            for change in changes.sorted(by: { $0.uid < $1.uid }) {
+                try transaction.saveRevision(uid: change.uid, change.revision)
             }
             let staged = try writer.stage(files)
             do {
@@ -69,7 +67,7 @@ public struct FeedPublication {
             let outcome = Outcome(
                 feeds: files.count, meetings: schedule.meetings.count,
                 written: staged.filter { !$0.target.hasSuffix(FeedWriter.manifestName) }.count,
-                revised: keeper.changed.count, recordedTerms: terms, removed: [], recovered: recovered)
+                revised: changes.count, recordedTerms: terms, removed: [], recovered: recovered)
             return (outcome, staged)
         }
         var result = outcome

@@ -3,11 +3,10 @@ import MoteplanICal
 
 /// Decides each event's SEQUENCE and DTSTAMP from the stored revisions: unchanged content keeps
 /// both; changed content gets SEQUENCE + 1 and DTSTAMP = now; a new UID starts at 0 and now.
-/// SEQUENCE never decreases. Each UID is asked once (a schedule's UIDs are unique).
-public struct RevisionKeeper {
+/// SEQUENCE never decreases. A pure decision (safe on every core); what changed is returned
+/// with it, to be saved in the same transaction.
+public struct RevisionKeeper: Sendable {
     private let stored: [String: StoredRevision]
-    /// The revisions that changed, in the order they were asked for, to save in the same transaction.
-    public private(set) var changed: [(uid: String, revision: StoredRevision)] = []
     private let now: ICalUTCStamp
     private let nowText: String
 
@@ -18,19 +17,26 @@ public struct RevisionKeeper {
         nowText = now.description
     }
 
-    /// The revision for `uid` with content `hash`.
-    public mutating func revision(uid: String, contentHash hash: String) -> EventRevision {
+    /// The revision for `uid` with content `hash`, and the row to store when it changed.
+    public func revision(uid: String, contentHash hash: String) -> (revision: EventRevision, change: RevisionChange?) {
         if let old = stored[uid] {
             if old.contentHash == hash, let stamp = EventRevision.stamp(from: old.dtstamp) {
-                return EventRevision(sequence: old.sequence, dtstamp: stamp)
+                return (EventRevision(sequence: old.sequence, dtstamp: stamp), nil)
             }
             return change(uid, StoredRevision(contentHash: hash, sequence: old.sequence + 1, dtstamp: nowText))
         }
         return change(uid, StoredRevision(contentHash: hash, sequence: 0, dtstamp: nowText))
     }
 
-    private mutating func change(_ uid: String, _ revision: StoredRevision) -> EventRevision {
-        changed.append((uid, revision))
-        return EventRevision(sequence: revision.sequence, dtstamp: now)
+    private func change(_ uid: String, _ revision: StoredRevision) -> (revision: EventRevision, change: RevisionChange?) {
+        (EventRevision(sequence: revision.sequence, dtstamp: now), RevisionChange(uid: uid, revision: revision))
     }
+}
+
+/// A revision to save: the UID and its new row.
+public struct RevisionChange: Sendable {
+    /// The event's UID.
+    public let uid: String
+    /// The new row.
+    public let revision: StoredRevision
 }
