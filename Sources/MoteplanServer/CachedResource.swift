@@ -12,6 +12,8 @@ public final class CachedResource: Sendable {
     public let gzipBody: ByteBuffer?
     /// The strong ETag of the plain body, quoted: `"<32 hex>"`; the gzip form adds `-gz`.
     public let etag: String
+    /// The ETag of the gzip representation (a different strong validator for different bytes).
+    public let gzipETag: String
     /// Seconds since the epoch, or nil for pages that have none.
     public let lastModified: Int?
     /// Content-Type.
@@ -40,13 +42,14 @@ public final class CachedResource: Sendable {
         self.body = body
         self.gzipBody = gzipBody
         self.etag = etag
+        let gzipETag = String(etag.dropLast()) + "-gz\""
+        self.gzipETag = gzipETag
         self.lastModified = lastModified
         self.contentType = contentType
         self.cacheControl = cacheControl
-        let gzipETag = String(etag.dropLast()) + "-gz\""
         func headers(etag: String, length: Int?, gzip: Bool) -> HTTPFields {
             var fields: HTTPFields = [.eTag: etag, .cacheControl: cacheControl, .xContentTypeOptions: "nosniff"]
-            if let length { fields[.contentType] = contentType }
+            if length != nil { fields[.contentType] = contentType }
             if gzipBody != nil { fields[.vary] = "Accept-Encoding" }
             if let lastModified { fields[.lastModified] = HTTPDate.format(lastModified) }
             if gzip && length != nil { fields[.contentEncoding] = "gzip" }
@@ -59,8 +62,6 @@ public final class CachedResource: Sendable {
         gzipNotModified = headers(etag: gzipETag, length: nil, gzip: true)
     }
 
-    /// The ETag of the gzip representation (a different strong validator for different bytes).
-    public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
     /// The same resource with another Last-Modified.
     func with(lastModified: Int?) -> CachedResource {

@@ -22,6 +22,10 @@ public enum ConditionalGet {
     /// either representation's tag, or `*`); otherwise If-Modified-Since against Last-Modified.
     static func notModified(_ request: Request, resource: CachedResource) -> Bool {
         guard request.method == .get || request.method == .head else { return false }
+        // The common case, a client sending back the one tag it was given: no parsing.
+        if let single = request.headers[.ifNoneMatch], single == resource.etag || single == resource.gzipETag {
+            return true
+        }
         let ifNoneMatch = request.headers[values: .ifNoneMatch]
         if !ifNoneMatch.isEmpty {
             let tags = ifNoneMatch.flatMap { $0.split(separator: ",") }.map { tag -> Substring in

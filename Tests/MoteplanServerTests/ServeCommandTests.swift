@@ -46,6 +46,8 @@ struct ServeCommandTests {
         let (status, feed) = try await Self.fetch("\(base)/feeds/alle.ics")
         #expect(status == 200)
         #expect(feed.contains("X-WR-CALNAME:Melhus kommune – alle møter"))
+        // The access log has the request (batched: it arrives within the sink's interval).
+        #expect(Self.readUntil(errors.fileHandleForReading, "GET /feeds/alle.ics 200").contains("GET /feeds/alle.ics 200"))
 
         // A broken config and SIGHUP: the error is logged, the old feed is still served.
         try fixture.writeConfig(replacing: ("refresh_hours = 12", "refresh_hours = 0"))
