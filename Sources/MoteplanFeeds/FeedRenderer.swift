@@ -9,6 +9,13 @@ import MoteplanICal
 /// around the texts of its events, so every line of every feed has passed libical's parser
 /// before anything is written, and an event in three feeds is parsed once, not three times
 /// (libical's parser costs ≈ 7 µs an event; Benchmarks/README.md).
+///
+/// Threads: libical is called from every core, each thread with its own components, strings and
+/// parser (`icalparser_parse_string` makes one per call). What libical 3.0.16 shares between
+/// threads is safe in Debian's build: `icalerrno` and the temporary-buffer ring are per thread
+/// (`pthread_getspecific` in `icalerrno_return` and `icalerror_set_errno`), the built-in zone
+/// functions take a mutex, and the zone is loaded before the parallel work starts. GoldenFeedTests
+/// and EventValidatorTests run serializing and checking on eight tasks against one thread's bytes.
 public struct FeedRenderer: Sendable {
     /// The configuration.
     public let configuration: Configuration

@@ -86,6 +86,29 @@ struct EventValidatorTests {
         #expect(FeedValidator.problems(in: frame + serializer.frame.suffix).contains { $0.contains("VERSION is required") })
     }
 
+    /// Parsing back on several threads at once (as `moteplan ics` does) finds exactly what one
+    /// thread finds, for clean and damaged events: libical's parser, its X-LIC-ERROR properties
+    /// and its errno are per call or per thread in Debian's build (see FeedRenderer).
+    @Test func concurrentChecksGiveTheSequentialAnswers() async throws {
+        let serializer = try Fixtures.serializer()
+        let clean = try serializer.serializeEvent(Fixtures.cancelled)
+        let texts = [clean] + Self.damages.map { $0.apply(clean) }
+        let expected = texts.map { EventValidator.problems(in: $0, tzid: "Europe/Oslo") }
+        #expect(expected.filter(\.isEmpty).count == 1)
+        let rounds = try await withThrowingTaskGroup(of: [[String]].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var seen: [[String]] = []
+                    for _ in 0..<50 { seen = texts.map { EventValidator.problems(in: $0, tzid: "Europe/Oslo") } }
+                    return seen
+                }
+            }
+            return try await group.reduce(into: [[[String]]]()) { $0.append($1) }
+        }
+        #expect(rounds.count == 8)
+        #expect(rounds.allSatisfy { $0 == expected })
+    }
+
     @Test func textThatIsNotOneEventIsRejected() throws {
         let serializer = try Fixtures.serializer()
         let text = try serializer.serializeEvent(Fixtures.confirmed)
