@@ -61,11 +61,12 @@ public struct FeedSerializer: Sendable {
     /// a feed is `frame.prefix`, the event texts, `frame.suffix`.
     public var frame: (prefix: String, suffix: String) { (prefix, Self.end) }
 
-    /// The frame's problems, checked by `FeedValidator` as a feed without events; empty means valid.
+    /// The frame's problems, checked by `FeedValidator` as a feed without events, which must hold
+    /// the VTIMEZONE the events' TZID names; empty means valid.
     /// Without `icalrestriction_check`, as for the events: FeedValidator's cardinality rules cover
     /// what it checks, and on a ten-year VTIMEZONE it costs ~110 M instructions (Benchmarks/profile).
     public func frameProblems() -> [String] {
-        FeedValidator.problems(in: prefix + Self.end, restrictionCheck: false)
+        FeedValidator.problems(in: prefix + Self.end, restrictionCheck: false, requiredZone: zone.identifier)
     }
 
     /// The problems of the calendar properties alone (a VCALENDAR without the VTIMEZONE): for

@@ -18,7 +18,10 @@ public enum FeedValidator {
     /// (a linear scan of libical's restriction table for every property kind) and, for a calendar
     /// without METHOD, adds nothing the other checks miss; libical also stops checking at the first
     /// component that fails. Parsing and the other checks cost ≈ 10 µs per event.
-    public static func problems(in text: String, restrictionCheck: Bool = true) -> [String] {
+    ///
+    /// `requiredZone`: the text must hold a VTIMEZONE with this TZID (a feed's frame, checked
+    /// before events with that TZID are put in it).
+    public static func problems(in text: String, restrictionCheck: Bool = true, requiredZone: String? = nil) -> [String] {
         if text.isEmpty { return ["the text is empty"] }
         var problems = LineFormat.problems(in: text)
         guard let calendar = ParsedCalendar(text) else {
@@ -36,6 +39,9 @@ public enum FeedValidator {
         problems += CardinalityRules.problems(in: calendar.root)
         problems += eventProblems(in: calendar)
         problems += timezoneProblems(in: calendar.root)
+        if let requiredZone, calendar.zone(requiredZone) == nil {
+            problems.append("no VTIMEZONE with TZID '\(requiredZone)', which the events use")
+        }
         return unique(problems)
     }
 

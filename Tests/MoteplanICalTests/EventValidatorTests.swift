@@ -84,6 +84,12 @@ struct EventValidatorTests {
         let serializer = try Fixtures.serializer()
         let frame = serializer.frame.prefix.replacingOccurrences(of: "VERSION:2.0\r\n", with: "")
         #expect(FeedValidator.problems(in: frame + serializer.frame.suffix).contains { $0.contains("VERSION is required") })
+        // The events' TZID must name the frame's VTIMEZONE, as the whole-feed check requires.
+        let whole = serializer.frame.prefix + serializer.frame.suffix
+        #expect(FeedValidator.problems(in: whole, requiredZone: "Europe/Oslo") == [])
+        let renamed = whole.replacingOccurrences(of: "TZID:Europe/Oslo", with: "TZID:Europe/Berlin")
+        #expect(FeedValidator.problems(in: renamed, requiredZone: "Europe/Oslo").contains { $0.contains("no VTIMEZONE with TZID 'Europe/Oslo'") })
+        #expect(serializer.frameProblems() == [])
     }
 
     /// Parsing back on several threads at once (as `moteplan ics` does) finds exactly what one
