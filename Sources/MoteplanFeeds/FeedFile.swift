@@ -20,7 +20,4 @@ public struct FeedFile: Sendable {
 
     /// The whole content as one string (for the server's cache and for tests).
     public var text: String { parts.joined() }
-
-    /// The size in UTF-8 bytes.
-    public var byteCount: Int { parts.reduce(0) { $0 + $1.utf8.count } }
 }

@@ -28,33 +28,7 @@ public struct FeedSerializer: Sendable {
 
     /// The complete feed text (CRLF line endings); throws for the first invalid event.
     public func serialize(_ events: [ICalEvent]) throws -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(events.count)
-        var size = prefix.utf8.count + Self.end.utf8.count
-        for event in events {
-            let text = try self.events.text(for: event)
-            size += text.utf8.count
-            parts.append(text)
-        }
-        var feed = String()
-        feed.reserveCapacity(size)
-        feed += prefix
-        for part in parts { feed += part }
-        feed += Self.end
-        return feed
-    }
-
-    /// A whole feed from events already serialized with `serializeEvent`, in the given order:
-    /// the same bytes `serialize` gives, without serializing any event again.
-    public func assemble(_ eventTexts: [String]) -> String {
-        var size = prefix.utf8.count + Self.end.utf8.count
-        for text in eventTexts { size += text.utf8.count }
-        var feed = String()
-        feed.reserveCapacity(size)
-        feed += prefix
-        for text in eventTexts { feed += text }
-        feed += Self.end
-        return feed
+        prefix + (try events.map { try self.events.text(for: $0) }).joined() + Self.end
     }
 
     /// What comes before the first VEVENT (VCALENDAR header and VTIMEZONE) and after the last:

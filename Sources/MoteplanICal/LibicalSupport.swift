@@ -11,13 +11,8 @@ func takeLibicalString(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
 
 /// libical 3.0.16 folds a line whose content is exactly 75 octets (and 149, 223, …: every 74
 /// more) between the CR and the LF of its line ending, giving "\r\r\n \n". That sequence cannot
-/// occur otherwise (a CR in a value is escaped), so it is turned back into the line end it was.
-func repairFolding(_ text: String) -> String {
-    var text = text
-    return text.withUTF8 { repairFolding($0) }
-}
-
-/// The same on UTF-8 bytes: a scan for the broken fold, and a copy only when there is one (rare).
+/// occur otherwise (a CR in a value is escaped), so it is turned back into the line end it was:
+/// a scan for the broken fold, and a copy only when there is one (rare).
 func repairFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     // "\r\r\n \n" at i.
     func brokenFold(at i: Int) -> Bool {
