@@ -89,6 +89,13 @@ struct ReportCommandTests {
         #expect(html.contains("@page { size: A4 landscape"))
     }
 
+    @Test func schoolYearWithADashAsInTheServersURLs() throws {
+        let slash = try run(["report", "--school-year", "2026/27", "--format", "csv"], now: "2027-08-01")
+        let dash = try run(["report", "--school-year", "2026-27", "--format", "csv"], now: "2027-08-01")
+        #expect(!slash.stdout.isEmpty)
+        #expect(dash.stdout == slash.stdout)
+    }
+
     @Test(arguments: [
         (["report", "--school-year", "2026/28"], "\"2026/28\" is not a school year; write it as 2026/27"),
         (["report", "--school-year", "2030/31"], "is outside the plan's horizon"),

@@ -19,9 +19,7 @@ struct Agenda: ParsableCommand {
         try reportingFailures {
             let loaded = try config.load()
             let configuration = loaded.configuration
-            guard let found = configuration.structure(structure) else {
-                throw UsageFailure(message: "unknown structure \"\(structure)\"." + Suggestion.hint(for: structure, in: configuration.structures.map(\.id)))
-            }
+            let found = try requireStructure(structure, in: configuration)
             guard meeting == nil || date == nil else { throw UsageFailure(message: "give --meeting or --date, not both.") }
             let plan = try state.planState(loaded)
             let own = plan.schedule.meetings.filter { $0.instance.structureID == structure }

@@ -21,22 +21,13 @@ struct Arshjul: ParsableCommand {
         try reportingFailures {
             let loaded = try options.load()
             let config = loaded.configuration
-            let startYear: Int
-            if let schoolYear {
-                guard let parsed = SchoolYear.parse(label: schoolYear.replacingOccurrences(of: "-", with: "/")) else {
-                    throw UsageFailure(message: "--school-year \"\(schoolYear)\" is not a school year; write it as 2026/27.")
-                }
-                startYear = parsed
-            } else {
-                startYear = SchoolYear.startYear(containing: try now.resolve(timeZone: config.municipality.timeZone).date)
-            }
+            let startYear = try schoolYear.map { try parseSchoolYear($0) }
+                ?? SchoolYear.startYear(containing: try now.resolve(timeZone: config.municipality.timeZone).date)
             let horizon = config.municipality.horizon
             guard SchoolYear.span(startYear: startYear).overlaps(horizon) else {
                 throw UsageFailure(message: "\(SchoolYear.label(startYear: startYear)) is outside the plan's horizon (\(horizon)).")
             }
-            for id in structures where config.structure(id) == nil {
-                throw UsageFailure(message: "unknown structure \"\(id)\"." + Suggestion.hint(for: id, in: config.structures.map(\.id)))
-            }
+            for id in structures { _ = try requireStructure(id, in: config) }
             let schedule = try stateOptions.planState(loaded).schedule
             Output.raw(ArshjulSVG.render(configuration: config, schedule: schedule, startYear: startYear, only: structures))
         }

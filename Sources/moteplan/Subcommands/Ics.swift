@@ -22,7 +22,7 @@ struct Ics: ParsableCommand {
             let loaded = try options.load()
             let config = loaded.configuration
             let moment = try now.resolve(timeZone: config.municipality.timeZone)
-            let store = try StateStore.openForWriting(path: stateOptions.path(configPath: loaded.file))
+            let store = try stateOptions.openForWriting(loaded)
             let job = FeedPublication(configuration: config, store: store, directory: out)
             let outcome = try job.run(now: moment, nowUTC: WallClock.utc(moment, in: config.municipality.timeZone))
             var summary = "\(out): \(outcome.feeds) feeds, \(outcome.meetings) meetings"

@@ -70,7 +70,7 @@ struct LeadersSet: ParsableCommand {
     var reason: String
 
     @Option(help: "Who decided (kept in the log).")
-    var by: String = ProcessInfo.processInfo.environment["USER"] ?? "ukjent"
+    var by: String = DefaultActor.name
 
     @Flag(help: "Allow changing the current or a past term.")
     var force = false
@@ -105,7 +105,7 @@ struct LeadersSet: ParsableCommand {
             if begun && !force {
                 throw UsageFailure(message: "term \(target.label) has begun; its leader is history. Add --force to change it anyway (the change is logged).")
             }
-            let store = try StateStore.openForWriting(path: stateOptions.path(configPath: loaded.file))
+            let store = try stateOptions.openForWriting(loaded)
             let old = try store.write { transaction -> String? in
                 try TermRecorder.recordBegunTerms(configuration: config, now: moment, in: transaction)
                 let planner = RotationPlanner(configuration: config, recorded: try transaction.recordedTerms())

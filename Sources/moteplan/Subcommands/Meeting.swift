@@ -136,9 +136,7 @@ struct MeetingAdd: ParsableCommand {
         try reportingFailures {
             let loaded = try options.config.load()
             let config = loaded.configuration
-            guard let found = config.structure(structure) else {
-                throw UsageFailure(message: "unknown structure \"\(structure)\"." + Suggestion.hint(for: structure, in: config.structures.map(\.id)))
-            }
+            let found = try requireStructure(structure, in: config)
             let plan = try options.state.planState(loaded)
             let instances = plan.scheduler.instances(of: found)
             guard let target = instances.first(where: { $0.instanceID == instance }) else {

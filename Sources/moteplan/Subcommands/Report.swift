@@ -23,16 +23,12 @@ struct Report: ParsableCommand {
             let loaded = try config.load()
             let configuration = loaded.configuration
             let moment = try now.resolve(timeZone: configuration.municipality.timeZone)
-            for id in structures where configuration.structure(id) == nil {
-                throw UsageFailure(message: "unknown structure \"\(id)\"." + Suggestion.hint(for: id, in: configuration.structures.map(\.id)))
-            }
+            for id in structures { _ = try requireStructure(id, in: configuration) }
             let period: DateRange
             var wholeYear: Int?
             if let schoolYear {
                 guard from == nil && to == nil else { throw UsageFailure(message: "give --school-year or --from/--to, not both.") }
-                guard let start = SchoolYear.parse(label: schoolYear) else {
-                    throw UsageFailure(message: "\"\(schoolYear)\" is not a school year; write it as 2026/27.")
-                }
+                let start = try parseSchoolYear(schoolYear)
                 period = SchoolYear.span(startYear: start)
                 wholeYear = start
             } else if from != nil || to != nil {

@@ -40,8 +40,7 @@ struct Serve: ParsableCommand {
             }
             guard checkSeconds >= 0, checkSeconds <= 3600 else { throw UsageFailure(message: "--check-seconds must be 0 to 3600.") }
             let path = try options.resolvedPath()
-            // Validate like every other command first: a bad config exits 2 with located diagnostics.
-            let loaded = try options.load()
+            let fixedNow = try now.fixed()
             // Batched: a write per access-log line cost a quarter of a 304 (Benchmarks/serve/run).
             let sink = LogSink()
             LoggingSystem.bootstrap { BufferedLogHandler(label: $0, sink: sink) }
@@ -49,10 +48,12 @@ struct Serve: ParsableCommand {
             var logger = Logger(label: "moteplan.serve")
             logger.logLevel = level
             let builder = SnapshotBuilder(
-                configPath: path, statePath: stateOptions.path(configPath: loaded.file), zoneStatus: ZoneCatalog.status)
+                configPath: path, statePath: stateOptions.path(configPath: path), zoneStatus: ZoneCatalog.status)
             let serverOptions = ServerOptions(
                 host: host, port: port, checkInterval: .milliseconds(Int(checkSeconds * 1000)),
-                now: clock(fixed: now.now == nil ? nil : try now.resolve(timeZone: loaded.configuration.municipality.timeZone)))
+                now: clock(fixed: fixedNow))
+            // Reads and validates the config once: a bad one is a ConfigError, exit 2 with located
+            // diagnostics, before anything listens.
             let server = try MoteplanServer(builder: builder, options: serverOptions, logger: logger)
             logger.notice("moteplan serve: http://\(host):\(port)/ (config \(path))")
             try AsyncBridge.run { try await server.run() }

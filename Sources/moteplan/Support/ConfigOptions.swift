@@ -32,13 +32,16 @@ struct NowOption: ParsableArguments {
 
     /// The given moment, or the wall clock in `timeZone`.
     func resolve(timeZone: String) throws -> LocalDateTime {
-        if let now {
-            guard let parsed = LocalDateTime(text: now) else {
-                throw UsageFailure(message: "--now \"\(now)\" is not a local time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
-            }
-            return parsed
+        try fixed() ?? WallClock.now(in: timeZone)
+    }
+
+    /// The given moment, or nil without `--now`.
+    func fixed() throws -> LocalDateTime? {
+        guard let now else { return nil }
+        guard let parsed = LocalDateTime(text: now) else {
+            throw UsageFailure(message: "--now \"\(now)\" is not a local time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
         }
-        return WallClock.now(in: timeZone)
+        return parsed
     }
 }
 
