@@ -50,7 +50,11 @@ public struct FeedPublication {
             let recovered = try rollForward(transaction)
             writer.removeOrphanedTemporaries()
             let terms = try TermRecorder.recordBegunTerms(configuration: configuration, now: now, in: transaction)
-            let schedule = PlanState(configuration: configuration, snapshot: try StateSnapshot(transaction)).schedule
+            // The schedule only: feeds need no referat ledger (PlanState would build one).
+            let schedule = Scheduler(
+                configuration: configuration, recordedTerms: try transaction.recordedTerms(),
+                changes: try transaction.meetingChanges()
+            ).schedule()
             let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
             let (files, changes) = try FeedRenderer(configuration: configuration).render(schedule, revise: keeper.revision)
             // In UID order: the rows go into the primary-key b-tree in order.

@@ -28,13 +28,7 @@ public final class StateStore: Sendable {
         let pool = try open(path: path, readonly: false)
         let migrator = Schema.migrator
         do {
-            let superseded = try pool.read { db in
-                try migrator.hasBeenSuperseded(db) ? Array(try migrator.appliedIdentifiers(db)) : []
-            }
-            let known = Set(migrator.migrations)
-            if !superseded.isEmpty {
-                throw StoreError.newerSchema(path, unknown: superseded.filter { !known.contains($0) })
-            }
+            try refuseNewerSchema(pool, migrator, path: path)
             try migrate(pool, with: migrator)
         } catch let error as StoreError {
             throw error
@@ -42,6 +36,17 @@ public final class StateStore: Sendable {
             throw classify(error, path: path, writing: true)
         }
         return StateStore(path: path, pool: pool)
+    }
+
+    /// Throws `StoreError.newerSchema` when a newer moteplan migrated the file (it has migrations
+    /// this one does not know); a store must then be left alone, never read or written.
+    private static func refuseNewerSchema(_ pool: DatabasePool, _ migrator: DatabaseMigrator, path: String) throws {
+        let (superseded, applied) = try pool.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
+        }
+        if superseded {
+            throw StoreError.newerSchema(path, unknown: applied.filter { !migrator.migrations.contains($0) }.sorted())
+        }
     }
 
     /// Brings the schema up to date. Two runs creating a new store at the same moment race on the
@@ -67,14 +72,8 @@ public final class StateStore: Sendable {
     public static func openForReading(path: String) throws -> StateStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let pool = try open(path: path, readonly: true)
-        let migrator = Schema.migrator
         do {
-            let (superseded, applied) = try pool.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
-            }
-            if superseded {
-                throw StoreError.newerSchema(path, unknown: applied.filter { !migrator.migrations.contains($0) }.sorted())
-            }
+            try refuseNewerSchema(pool, Schema.migrator, path: path)
         } catch let error as StoreError {
             throw error
         } catch {

@@ -133,7 +133,10 @@ public struct Scheduler: Sendable {
                     instance: instance, plannedDate: date, slotIndex: index, date: actual, start: slot.start,
                     end: slot.end, title: title, location: location, leader: nil, participants: participants,
                     markers: [], movedBecause: actual == date ? nil : reason)
-                for change in changes[meeting.uid(domain: domain)] ?? [] { meeting.apply(change) }
+                // The UID is only built when there are changes to look up (ics at Oslo size has 100k meetings).
+                if !changes.isEmpty {
+                    for change in changes[meeting.uid(domain: domain)] ?? [] { meeting.apply(change) }
+                }
                 meetings.append(meeting)
             }
         }
