@@ -25,6 +25,14 @@ public struct FeedRenderer: Sendable {
         self.configuration = configuration
     }
 
+    /// The calendar properties of every moteplan calendar (feeds and reminders' attachments).
+    public static func header(_ configuration: Configuration, calendarName: String) -> ICalFeedHeader {
+        ICalFeedHeader(
+            prodID: "-//moteplan//moteplan 0.1//NO", calendarName: calendarName,
+            timeZoneID: configuration.municipality.timeZone,
+            refreshIntervalMinutes: configuration.feeds.refreshHours * 60)
+    }
+
     /// Every feed, in catalog order, each event with SEQUENCE 0 and the config's revision date as
     /// DTSTAMP; throws `FeedError` if libical finds any problem in any piece of any feed.
     /// `contacts: false` leaves out ORGANIZER and ATTENDEE (public feeds carry no e-mail addresses).
@@ -47,10 +55,8 @@ public struct FeedRenderer: Sendable {
     ) throws -> (files: [FeedFile], changes: [Change]) {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
-        let headerFor: @Sendable (String) -> ICalFeedHeader = { name in
-            ICalFeedHeader(
-                prodID: "-//moteplan//moteplan 0.1//NO", calendarName: name, timeZoneID: m.timeZone,
-                refreshIntervalMinutes: configuration.feeds.refreshHours * 60)
+        let headerFor: @Sendable (String) -> ICalFeedHeader = { [configuration] name in
+            Self.header(configuration, calendarName: name)
         }
         let serializer = try FeedSerializer(header: headerFor(m.name), zone: zone)
         let builder = EventBuilder(configuration: configuration)

@@ -83,7 +83,12 @@ public struct RemindJob {
                 .sorted { ($0.sendOn, $0.id) < ($1.sendOn, $1.id) }
         }
         dropped.forEach(say)
-        let revisions = try store.read { try $0.revisions() }
+        // Only the revisions of the meetings attached to what is queued (not all 100k at Oslo size).
+        let domain = configuration.municipality.uidDomain
+        let attached = Set(queue.compactMap { reminders[$0.id]?.meeting?.uid(domain: domain) })
+        let revisions = attached.isEmpty ? [:] : try store.read { transaction in
+            try attached.reduce(into: [String: StoredRevision]()) { found, uid in found[uid] = try transaction.revision(uid: uid) }
+        }
         for entry in queue {
             guard let reminder = reminders[entry.id] else {
                 try store.write { try $0.mark(entry.id, .dropped, note: "no longer needed", at: now) }
@@ -221,9 +226,7 @@ public struct RemindJob {
             event.sequence = stored.sequence
             event.dtstamp = stamp
         }
-        let header = ICalFeedHeader(
-            prodID: "-//moteplan//moteplan 0.1//NO", calendarName: meeting.title, timeZoneID: m.timeZone,
-            refreshIntervalMinutes: configuration.feeds.refreshHours * 60)
+        let header = FeedRenderer.header(configuration, calendarName: meeting.title)
         guard let serializer = try? FeedSerializer(header: header, zone: zone), let text = try? serializer.serialize([event]) else {
             return nil
         }

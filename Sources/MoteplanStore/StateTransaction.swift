@@ -75,9 +75,19 @@ public struct StateTransaction {
         var result: [String: StoredRevision] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT uid, content_hash, sequence, dtstamp FROM published_revision")
         while let row = try rows.next() {
-            result[row["uid"]] = StoredRevision(contentHash: row["content_hash"], sequence: row["sequence"], dtstamp: row["dtstamp"])
+            result[row["uid"]] = Self.storedRevision(row)
         }
         return result
+    }
+
+    /// The stored revision of one UID, if any.
+    public func revision(uid: String) throws -> StoredRevision? {
+        try Row.fetchOne(db, sql: "SELECT content_hash, sequence, dtstamp FROM published_revision WHERE uid = ?", arguments: [uid])
+            .map(Self.storedRevision)
+    }
+
+    private static func storedRevision(_ row: Row) -> StoredRevision {
+        StoredRevision(contentHash: row["content_hash"], sequence: row["sequence"], dtstamp: row["dtstamp"])
     }
 
     /// Stores (or replaces) the revision of one UID.

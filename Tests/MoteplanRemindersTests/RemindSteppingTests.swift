@@ -81,4 +81,38 @@ struct RemindSteppingTests {
         let again = try job.run(now: LocalDateTime(date: d("2027-07-31"), time: LocalTime(hour: 7, minute: 0) ?? .midnight), dryRun: false)
         #expect(again.sent == 0)
     }
+
+    /// A meeting's attachment carries the SEQUENCE and DTSTAMP `ics` stored for it (looked up by
+    /// UID for the queued reminders only); a meeting without a stored revision gets SEQUENCE 0.
+    @Test func attachmentsCarryTheStoredRevision() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("moteplan-remind-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loaded = try ConfigLoader.load(path: Self.root.appendingPathComponent("Config/melhus.toml").path)
+        let templates = try ReminderTemplates.load(folder: Self.root.appendingPathComponent("Config/templates").path)
+        let state = directory.appendingPathComponent("state.sqlite").path
+        let mail = directory.appendingPathComponent("mail").path
+        let vest = "nettverk.melhus-vest-20261118@moteplan.melhus.example.no"
+        let store = try StateStore.openForWriting(path: state)
+        try store.write {
+            try $0.saveRevision(uid: vest, StoredRevision(contentHash: "x", sequence: 3, dtstamp: "20261001T120000Z"))
+        }
+        let job = RemindJob(loaded: loaded, statePath: state, templates: templates, delivery: .maildir(mail))
+        // The innkalling for Melhus vest's 18 November meeting goes out on 25 October (see above).
+        let now = LocalDateTime(date: d("2026-10-25"), time: LocalTime(hour: 7, minute: 0) ?? .midnight)
+        #expect(try job.run(now: now, dryRun: false).failures == 0)
+        var calendars: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: mail + "/new") {
+            let text = try String(contentsOfFile: mail + "/new/" + file, encoding: .utf8)
+            guard let start = text.range(of: "Content-Transfer-Encoding: base64\r\n\r\n") else { continue }
+            let encoded = text[start.upperBound...].prefix { $0 != "-" }.filter { !$0.isWhitespace }
+            let calendar = String(decoding: Data(base64Encoded: String(encoded)) ?? Data(), as: UTF8.self)
+            let uid = calendar.split(separator: "\r\n").first { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) } ?? ""
+            calendars[uid] = calendar
+        }
+        let attached = try #require(calendars[vest], "\(calendars.keys.sorted())")
+        #expect(attached.contains("\r\nSEQUENCE:3\r\n"))
+        #expect(attached.contains("\r\nDTSTAMP:20261001T120000Z\r\n"))
+        #expect(calendars.filter { $0.key != vest }.values.allSatisfy { !$0.contains("SEQUENCE:") })
+    }
 }
