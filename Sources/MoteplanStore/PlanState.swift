@@ -38,6 +38,9 @@ public struct PlanState: Sendable {
 
     /// The meeting with `uid`, if the schedule has it.
     public func meeting(uid: String) -> Meeting? {
+        // Meetings that owe a referat (what POST /referat asks for) are indexed by the ledger;
+        // the rest (cancelled, or no referat duty) are searched.
+        if let owed = ledger.expected(uid: uid) { return owed.meeting }
         let domain = configuration.municipality.uidDomain
         return schedule.meetings.first { $0.uid(domain: domain) == uid }
     }
