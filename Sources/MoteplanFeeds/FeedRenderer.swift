@@ -37,22 +37,41 @@ public struct FeedRenderer: Sendable {
     /// DTSTAMP; throws `FeedError` if libical finds any problem in any piece of any feed.
     /// `contacts: false` leaves out ORGANIZER and ATTENDEE (public feeds carry no e-mail addresses).
     public func render(_ schedule: Schedule, contacts: Bool = true) throws -> [FeedFile] {
-        try render(schedule, revise: nil as (@Sendable (String, String) -> (EventRevision, Never?))?, contacts: contacts).files
+        try render(schedule, revise: nil as Revise<Never>?, contacts: contacts).files
     }
 
-    /// Every feed, in catalog order, with each event's SEQUENCE and DTSTAMP from `revise` (the
-    /// state store's bookkeeping: UID and content hash in, the revision and what to store out),
-    /// and the changes to store, in schedule order. Throws `FeedError` if libical finds any
-    /// problem in any piece of any feed, before anything is written. The content hash, and so
-    /// SEQUENCE, is the same with and without contacts.
+    /// SEQUENCE and DTSTAMP of an event from its UID and content hash (the state store's
+    /// bookkeeping), and what to store when it changed.
+    public typealias Revise<Change> = @Sendable (_ uid: String, _ contentHash: String) -> (revision: EventRevision, change: Change?)
+
+    /// Every feed, in catalog order, with each event's SEQUENCE and DTSTAMP from `revise`, and the
+    /// changes to store, in schedule order. Throws `FeedError` if libical finds any problem in any
+    /// piece of any feed, before anything is written. The content hash, and so SEQUENCE, is the
+    /// same with and without contacts.
     ///
     /// Each event is built, hashed, revised, serialized and parsed back in one pass on every core,
     /// so the events themselves are never all held at once (only their texts).
     public func render<Change: Sendable>(
-        _ schedule: Schedule,
-        revise: (@Sendable (_ uid: String, _ contentHash: String) -> (revision: EventRevision, change: Change?))?,
-        contacts: Bool = true
+        _ schedule: Schedule, revise: Revise<Change>?, contacts: Bool = true
     ) throws -> (files: [FeedFile], changes: [Change]) {
+        let rendered = try render(schedule, revise: revise, variants: [contacts])
+        return (rendered.sets[0], rendered.changes)
+    }
+
+    /// The feeds with contacts (private) and without (public) from one pass: each event is built,
+    /// hashed and revised once, and serialized a second time only when it has an ORGANIZER or
+    /// ATTENDEE to leave out; the frames are shared. `revise` nil: SEQUENCE 0 for every event.
+    public func renderWithAndWithoutContacts<Change: Sendable>(
+        _ schedule: Schedule, revise: Revise<Change>?
+    ) throws -> (withContacts: [FeedFile], withoutContacts: [FeedFile], changes: [Change]) {
+        let rendered = try render(schedule, revise: revise, variants: [true, false])
+        return (rendered.sets[0], rendered.sets[1], rendered.changes)
+    }
+
+    /// One feed set per entry of `variants` (true: with ORGANIZER and ATTENDEE).
+    private func render<Change: Sendable>(
+        _ schedule: Schedule, revise: Revise<Change>?, variants: [Bool]
+    ) throws -> (sets: [[FeedFile]], changes: [Change]) {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
         let headerFor: @Sendable (String) -> ICalFeedHeader = { [configuration] name in
@@ -62,7 +81,7 @@ public struct FeedRenderer: Sendable {
         let builder = EventBuilder(configuration: configuration)
         let meetings = schedule.meetings
         let tzid = zone.identifier
-        let events = try Parallel.map(meetings.count) { i -> (text: String, change: Change?) in
+        let events = try Parallel.map(meetings.count) { i -> (texts: [String], change: Change?) in
             var event = builder.event(for: meetings[i])
             var change: Change?
             if let revise {
@@ -71,14 +90,26 @@ public struct FeedRenderer: Sendable {
                 event.dtstamp = revised.revision.dtstamp
                 change = revised.change
             }
-            if !contacts {
-                event.organizer = nil
-                event.attendees = []
+            let hasContacts = event.organizer != nil || !event.attendees.isEmpty
+            var texts: [String] = []
+            var checked: String?  // the text without contacts, when it is the same as with them
+            for contacts in variants {
+                if !hasContacts, let checked {
+                    texts.append(checked)
+                    continue
+                }
+                var variant = event
+                if !contacts {
+                    variant.organizer = nil
+                    variant.attendees = []
+                }
+                let text = try serializer.serializeEvent(variant)
+                let problems = EventValidator.problems(in: text, tzid: tzid)
+                guard problems.isEmpty else { throw FeedError.invalidEvent(uid: event.uid, problems: problems) }
+                texts.append(text)
+                checked = text
             }
-            let text = try serializer.serializeEvent(event)
-            let problems = EventValidator.problems(in: text, tzid: tzid)
-            guard problems.isEmpty else { throw FeedError.invalidEvent(uid: event.uid, problems: problems) }
-            return (text, change)
+            return (texts, change)
         }
         let feeds = FeedCatalog.feeds(for: schedule, configuration: configuration)
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
@@ -89,15 +120,17 @@ public struct FeedRenderer: Sendable {
             guard problems.isEmpty else { throw FeedError.invalidFeed(path: feeds[f].path, problems: problems) }
             return serializer.frame
         }
-        let files = zip(feeds, frames).map { feed, frame in
-            var parts: [String] = []
-            parts.reserveCapacity(feed.meetings.count + 2)
-            parts.append(frame.prefix)
-            for index in feed.meetings { parts.append(events[index].text) }
-            parts.append(frame.suffix)
-            return FeedFile(path: feed.path, parts: parts)
+        let sets = variants.indices.map { v in
+            zip(feeds, frames).map { feed, frame in
+                var parts: [String] = []
+                parts.reserveCapacity(feed.meetings.count + 2)
+                parts.append(frame.prefix)
+                for index in feed.meetings { parts.append(events[index].texts[v]) }
+                parts.append(frame.suffix)
+                return FeedFile(path: feed.path, parts: parts)
+            }
         }
-        return (files, events.compactMap(\.change))
+        return (sets, events.compactMap(\.change))
     }
 }
 

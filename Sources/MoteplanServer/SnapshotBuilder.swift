@@ -34,19 +34,28 @@ public struct SnapshotBuilder: Sendable {
         let fingerprint = Fingerprint.read(watchedPaths)
         let loaded = try ConfigLoader.load(path: configPath, zoneStatus: zoneStatus)
         let configuration = loaded.configuration
-        let plan = try PlanState.read(configuration: configuration, statePath: statePath)
-        // Without a store, the feeds are what `FeedRenderer` gives from the config alone (SEQUENCE 0,
-        // DTSTAMP the config's revision date).
-        let stored = try StateStore.openForReading(path: statePath)?.read { try $0.revisions() }
+        // One read of the store (if there is one) for the plan and the published revisions.
+        let state = try StateStore.openForReading(path: statePath)?.read { (try StateSnapshot($0), try $0.revisions()) }
+        let plan = PlanState(configuration: configuration, snapshot: state?.0 ?? StateSnapshot())
         let changedAt = fingerprint.newestModification
         let maxAge = configuration.feeds.refreshHours * 3600
-        let renderer = FeedRenderer(configuration: configuration)
 
-        func feeds(contacts: Bool, cacheControl: String, previous: [String: CachedResource]) throws -> [String: CachedResource] {
-            let keeper = RevisionKeeper(stored: stored ?? [:], now: Self.utcStamp(changedAt))
-            let files = stored == nil
-                ? try renderer.render(plan.schedule, contacts: contacts)
-                : try renderer.render(plan.schedule, revise: keeper.revision, contacts: contacts).files
+        // Without a store, the feeds are what `FeedRenderer` gives from the config alone (SEQUENCE 0,
+        // DTSTAMP the config's revision date). Private feeds (with contacts) only when tokens are set;
+        // both sets come from one pass over the events.
+        let keeper = state.map { RevisionKeeper(stored: $0.1, now: Self.utcStamp(changedAt)) }
+        let revise: FeedRenderer.Revise<RevisionChange>? = keeper.map { $0.revision }
+        let renderer = FeedRenderer(configuration: configuration)
+        let publicFiles: [FeedFile]
+        var privateFiles: [FeedFile] = []
+        if configuration.server.privateTokenHashes.isEmpty {
+            publicFiles = try renderer.render(plan.schedule, revise: revise, contacts: false).files
+        } else {
+            let both = try renderer.renderWithAndWithoutContacts(plan.schedule, revise: revise)
+            (privateFiles, publicFiles) = (both.withContacts, both.withoutContacts)
+        }
+
+        func resources(_ files: [FeedFile], cacheControl: String, previous: [String: CachedResource]) -> [String: CachedResource] {
             var result: [String: CachedResource] = [:]
             for file in files {
                 let resource = CachedResource(
@@ -56,10 +65,8 @@ public struct SnapshotBuilder: Sendable {
             return result
         }
 
-        let publicFeeds = try feeds(contacts: false, cacheControl: "public, max-age=\(maxAge)", previous: previous?.publicFeeds ?? [:])
-        let privateFeeds = configuration.server.privateTokenHashes.isEmpty
-            ? [:]
-            : try feeds(contacts: true, cacheControl: "private, max-age=\(maxAge)", previous: previous?.privateFeeds ?? [:])
+        let publicFeeds = resources(publicFiles, cacheControl: "public, max-age=\(maxAge)", previous: previous?.publicFeeds ?? [:])
+        let privateFeeds = resources(privateFiles, cacheControl: "private, max-age=\(maxAge)", previous: previous?.privateFeeds ?? [:])
         let links = FeedCatalog.feeds(for: plan.schedule, configuration: configuration).map {
             SiteSnapshot.FeedLink(path: $0.path, name: $0.calendarName)
         }

@@ -80,4 +80,21 @@ struct MelhusFeedTests {
         #expect(again.map(\.path) == files.map(\.path))
         #expect(again.map(\.text) == files.map(\.text))
     }
+
+    /// The server's one pass for both sets gives the bytes of two separate renders, for events with
+    /// contacts (serialized twice) and without (one text shared).
+    @Test func bothContactVariantsFromOnePassMatchSeparateRenders() throws {
+        let renderer = FeedRenderer(configuration: configuration)
+        let both = try renderer.renderWithAndWithoutContacts(schedule, revise: nil as FeedRenderer.Revise<Never>?)
+        let withContacts = try renderer.render(schedule, contacts: true)
+        let withoutContacts = try renderer.render(schedule, contacts: false)
+        #expect(both.withContacts.map(\.path) == withContacts.map(\.path))
+        #expect(both.withContacts.map(\.text) == withContacts.map(\.text))
+        #expect(both.withoutContacts.map(\.text) == withoutContacts.map(\.text))
+        let all = try #require(withContacts.first { $0.path == "alle.ics" }).text
+        #expect(all.contains("ATTENDEE"), "some events have contacts")
+        #expect(try #require(withoutContacts.first { $0.path == "alle.ics" }).text.contains("ATTENDEE") == false)
+        #expect(all.components(separatedBy: "BEGIN:VEVENT").count - 1 > all.components(separatedBy: "ORGANIZER").count - 1,
+                "some events have no organizer")
+    }
 }
