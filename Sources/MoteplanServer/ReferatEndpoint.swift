@@ -74,7 +74,8 @@ struct ReferatEndpoint: Sendable {
             throw Refusal(status: .forbidden, message: "this token records referat for \(role)'s meetings; \(uid) is led by \(meeting.leader?.id ?? "nobody").")
         }
         let moment = options.now(configuration.municipality.timeZone)
-        guard moment >= meeting.startDateTime else {
+        let horizon = configuration.municipality.horizon
+        if ReferatRecord.deliveryProblem(meeting: meeting, day: moment.date, now: moment, horizon: horizon) == .notYetHeld {
             throw Refusal(status: .badRequest, message: "\(uid) is on \(meeting.startDateTime): a referat cannot be recorded for a meeting not yet held.")
         }
         var day = moment.date
@@ -82,35 +83,36 @@ struct ReferatEndpoint: Sendable {
             guard let parsed = LocalDate(iso: text) else { throw Refusal(status: .badRequest, message: "delivered \"\(text)\" is not a date; write YYYY-MM-DD.") }
             day = parsed
         }
-        guard configuration.municipality.horizon.contains(day) else { throw Refusal(status: .badRequest, message: "delivered \(day) is outside the plan's horizon.") }
-        guard day >= meeting.date else { throw Refusal(status: .badRequest, message: "delivered \(day) is before the meeting (\(meeting.date)).") }
-        guard day <= moment.date else { throw Refusal(status: .badRequest, message: "delivered \(day) is in the future.") }
-        if let ref = payload.ref, let problem = ReferatRecord.validateReference(ref) {
-            throw Refusal(status: .badRequest, message: problem.replacingOccurrences(of: "--ref", with: "ref"))
+        switch ReferatRecord.deliveryProblem(meeting: meeting, day: day, now: moment, horizon: horizon) {
+        case .outsideHorizon: throw Refusal(status: .badRequest, message: "delivered \(day) is outside the plan's horizon.")
+        case .beforeMeeting: throw Refusal(status: .badRequest, message: "delivered \(day) is before the meeting (\(meeting.date)).")
+        case .inFuture: throw Refusal(status: .badRequest, message: "delivered \(day) is in the future.")
+        case .notYetHeld, nil: break
         }
-        if let by = payload.by, by.count > 100 || by.contains(where: { $0.isNewline }) {
-            throw Refusal(status: .badRequest, message: "by must be one line of at most 100 characters: a name.")
+        if let ref = payload.ref, let problem = ReferatRecord.validateReference(ref, field: "ref") {
+            throw Refusal(status: .badRequest, message: problem)
+        }
+        if let by = payload.by, let problem = ReferatRecord.validateDeliveredBy(by, field: "by") {
+            throw Refusal(status: .badRequest, message: problem)
         }
         let record = ReferatRecord(
             uid: uid, delivered: day, deliveredBy: payload.by ?? meeting.leader.map(LeaderName.display),
             reference: payload.ref?.trimmingCharacters(in: .whitespaces))
         let store = try StateStore.openForWriting(path: cache.builder.statePath)
-        let outcome = try store.write { transaction -> String in
-            let current = try transaction.referatRecords().first { $0.uid == uid }
-            if let current, current == record { return "unchanged" }
-            if let current, !payload.force {
-                throw Refusal(status: .conflict, message: "\(uid) is already recorded (delivered \(current.delivered) by \(current.deliveredBy ?? "-")); send force to replace it.")
-            }
-            try transaction.saveReferat(record, replacing: current, actor: "web:\(role)", at: moment)
-            return current == nil ? "recorded" : "replaced"
+        let outcome: StateTransaction.ReferatWrite
+        do {
+            outcome = try store.write { try $0.recordReferat(record, force: payload.force, actor: "web:\(role)", at: moment) }
+        } catch let conflict as StateTransaction.ReferatConflict {
+            let current = conflict.current
+            throw Refusal(status: .conflict, message: "\(uid) is already recorded (delivered \(current.delivered) by \(current.deliveredBy ?? "-")); send force to replace it.")
         }
         cache.invalidate()
         let timing = day <= expected.due ? "on time (due \(expected.due))" : "late (due \(expected.due))"
         logger.info("referat \(outcome): \(uid) delivered \(day) by \(role)")
         switch outcome {
-        case "unchanged": return (.ok, "already recorded: \(uid) delivered \(day); nothing changed.")
-        case "replaced": return (.ok, "replaced: referat for \(uid) delivered \(day), \(timing).")
-        default: return (.created, "recorded: referat for \(uid) delivered \(day), \(timing).")
+        case .unchanged: return (.ok, "already recorded: \(uid) delivered \(day); nothing changed.")
+        case .replaced: return (.ok, "replaced: referat for \(uid) delivered \(day), \(timing).")
+        case .recorded: return (.created, "recorded: referat for \(uid) delivered \(day), \(timing).")
         }
     }
 

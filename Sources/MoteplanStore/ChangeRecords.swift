@@ -58,10 +58,44 @@ extension StateTransaction {
 
     /// Every recorded referat.
     public func referatRecords() throws -> [ReferatRecord] {
-        try Row.fetchAll(db, sql: "SELECT uid, delivered, delivered_by, reference FROM referat ORDER BY uid").compactMap { row in
-            guard let delivered = LocalDate(iso: row["delivered"] as String) else { return nil }
-            return ReferatRecord(uid: row["uid"], delivered: delivered, deliveredBy: row["delivered_by"], reference: row["reference"])
-        }
+        try Row.fetchAll(db, sql: "SELECT uid, delivered, delivered_by, reference FROM referat ORDER BY uid").compactMap(Self.referat)
+    }
+
+    private static func referat(_ row: Row) -> ReferatRecord? {
+        guard let delivered = LocalDate(iso: row["delivered"] as String) else { return nil }
+        return ReferatRecord(uid: row["uid"], delivered: delivered, deliveredBy: row["delivered_by"], reference: row["reference"])
+    }
+
+    /// The delivery recorded for `uid`, if any.
+    public func referatRecord(uid: String) throws -> ReferatRecord? {
+        try Row.fetchOne(db, sql: "SELECT uid, delivered, delivered_by, reference FROM referat WHERE uid = ?", arguments: [uid])
+            .flatMap(Self.referat)
+    }
+
+    /// What `recordReferat` did.
+    public enum ReferatWrite: Sendable, Equatable {
+        /// The same record was there already; nothing written.
+        case unchanged
+        /// A new record.
+        case recorded
+        /// A different record was replaced (with `force`).
+        case replaced
+    }
+
+    /// A different delivery is recorded for the meeting and `force` was not given.
+    public struct ReferatConflict: Error, Sendable {
+        /// What is recorded.
+        public let current: ReferatRecord
+    }
+
+    /// Records `record` under the store's write lock: nothing if the same is recorded, a conflict
+    /// if a different one is and `force` is false, else saved (and audited).
+    public func recordReferat(_ record: ReferatRecord, force: Bool, actor: String, at: LocalDateTime) throws -> ReferatWrite {
+        let current = try referatRecord(uid: record.uid)
+        if current == record { return .unchanged }
+        if let current, !force { throw ReferatConflict(current: current) }
+        try saveReferat(record, replacing: current, actor: actor, at: at)
+        return current == nil ? .recorded : .replaced
     }
 
     /// Records (or replaces) a delivery and audits it.

@@ -126,6 +126,7 @@ struct ChangeCommandTests {
         (["referat", "record", "nettverk.melhus-vest-20260916@moteplan.melhus.example.no", "--delivered", "2026-09-10"], "is before the meeting"),
         (["referat", "record", "nettverk.melhus-vest-20260916@moteplan.melhus.example.no", "--delivered", "2026-10-30"], "is in the future"),
         (["referat", "record", "nettverk.melhus-vest-20260916@moteplan.melhus.example.no", "--ref", "Referat:\nSak 1: …"], "never the referat's text"),
+        (["referat", "record", "nettverk.melhus-vest-20260916@moteplan.melhus.example.no", "--by", "Kari\nSak 1: …"], "--by must be one line of at most 100 characters"),
         (["referat", "undo", "nettverk.melhus-vest-20260916@moteplan.melhus.example.no"], "no referat is recorded"),
         (["referat", "status", "--group", "melhus-nord"], "unknown group"),
         (["obligations", "--leader", "rektor"], "unknown leader \"rektor\""),

@@ -39,21 +39,19 @@ struct ReferatRecordCommand: ParsableCommand {
                 throw UsageFailure(message: "\(found.instance.structureID) meetings owe no referat (no [structures.referat] in the config).")
             }
             let moment = try now.resolve(timeZone: configuration.municipality.timeZone)
-            guard moment >= found.startDateTime else {
+            let horizon = configuration.municipality.horizon
+            if ReferatRecord.deliveryProblem(meeting: found, day: moment.date, now: moment, horizon: horizon) == .notYetHeld {
                 throw UsageFailure(message: "\(uid) is on \(found.startDateTime), after --now \(moment): a referat cannot be recorded for a meeting not yet held.")
             }
             let day = try delivered.map { try parseDate($0, option: "--delivered") } ?? moment.date
-            let horizon = configuration.municipality.horizon
-            guard horizon.contains(day) else {
-                throw UsageFailure(message: "--delivered \(day) is outside the plan's horizon (\(horizon)).")
-            }
-            guard day >= found.date else {
-                throw UsageFailure(message: "--delivered \(day) is before the meeting (\(found.date)).")
-            }
-            guard day <= moment.date else {
-                throw UsageFailure(message: "--delivered \(day) is in the future (--now is \(moment.date)).")
+            switch ReferatRecord.deliveryProblem(meeting: found, day: day, now: moment, horizon: horizon) {
+            case .outsideHorizon: throw UsageFailure(message: "--delivered \(day) is outside the plan's horizon (\(horizon)).")
+            case .beforeMeeting: throw UsageFailure(message: "--delivered \(day) is before the meeting (\(found.date)).")
+            case .inFuture: throw UsageFailure(message: "--delivered \(day) is in the future (--now is \(moment.date)).")
+            case .notYetHeld, nil: break
             }
             if let ref, let problem = ReferatRecord.validateReference(ref) { throw UsageFailure(message: problem) }
+            if let deliveredBy, let problem = ReferatRecord.validateDeliveredBy(deliveredBy) { throw UsageFailure(message: problem) }
             let record = ReferatRecord(
                 uid: uid, delivered: day, deliveredBy: deliveredBy ?? found.leader.map(LeaderName.display),
                 reference: ref?.trimmingCharacters(in: .whitespaces))
@@ -67,15 +65,11 @@ struct ReferatRecordCommand: ParsableCommand {
                 }
             }
             let store = try state.openForWriting(loaded)
-            try store.write { transaction in
-                // Recheck under the lock: another run may have recorded it meanwhile.
-                let current = try transaction.referatRecords().first { $0.uid == uid }
-                if let current, current != record, !force {
-                    throw UsageFailure(message: "\(uid) was recorded meanwhile; add --force to replace it.")
-                }
-                if current != record {
-                    try transaction.saveReferat(record, replacing: current, actor: actor, at: moment)
-                }
+            do {
+                // Rechecked under the lock: another run may have recorded it meanwhile.
+                _ = try store.write { try $0.recordReferat(record, force: force, actor: actor, at: moment) }
+            } catch is StateTransaction.ReferatConflict {
+                throw UsageFailure(message: "\(uid) was recorded meanwhile; add --force to replace it.")
             }
             let expected = plan.ledger.expected(uid: uid)
             let timing = expected.map { day <= $0.due ? "on time (due \($0.due))" : "late (due \($0.due))" } ?? ""
