@@ -54,4 +54,13 @@ struct TimeTests {
         #expect(LocalDateTime(text: "2026-09-08")?.time == .midnight)
         #expect(LocalDateTime(text: "2026-09-08T25:00") == nil)
     }
+
+    @Test func addingMinutesStaysOnTheSameDay() throws {
+        let eleven = try #require(LocalTime(hour: 23, minute: 0))
+        #expect(eleven.adding(minutes: 59) == LocalTime(hour: 23, minute: 59))
+        #expect(eleven.adding(minutes: 60) == nil, "midnight is the next day")
+        #expect(try #require(LocalTime(hour: 9, minute: 30)).adding(minutes: 150) == LocalTime(hour: 12, minute: 0))
+        #expect(try #require(LocalTime(hour: 0, minute: 10)).adding(minutes: -11) == nil)
+    }
 }
+

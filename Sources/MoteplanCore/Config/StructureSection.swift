@@ -175,12 +175,11 @@ extension ConfigReader {
         var end: LocalTime?
         if table.has("duration_minutes") {
             guard let minutes = table.int("duration_minutes"), let start else { return nil }
-            let total = start.minutesSinceMidnight + minutes
-            guard minutes > 0, total < 24 * 60 else {
+            guard minutes > 0, let sameDay = start.adding(minutes: minutes) else {
                 diagnostics.error(table.path.appending("duration_minutes"), "\(minutes) minutes from \(start) does not end the same day; meetings end on the day they start.")
                 return nil
             }
-            end = LocalTime(hour: total / 60, minute: total % 60)
+            end = sameDay
         } else {
             end = table.time("end", required: "the end time, e.g. \"15:30\" (or duration_minutes)")
         }

@@ -14,6 +14,9 @@ public struct StructureInstance: Sendable, Hashable {
     /// Whether the structure has just this one instance.
     public var isSingle: Bool { unitID == nil && groupID == nil }
 
+    /// The UIDs' base: `<structure>` for a single structure, else `<structure>.<instance>`.
+    public var uidBase: String { isSingle ? structureID : "\(structureID).\(instanceID)" }
+
     /// Creates an instance.
     public init(structureID: String, instanceID: String, name: String, unitID: String? = nil, groupID: String? = nil) {
         self.structureID = structureID
@@ -94,9 +97,13 @@ public struct Meeting: Sendable, Hashable {
 
     /// The UID's local part: `<structure>[.<instance>]-<yyyymmdd>[-<slot>]`.
     public var identity: String {
-        let base = instance.isSingle ? instance.structureID : "\(instance.structureID).\(instance.instanceID)"
         let slot = slotIndex == 0 ? "" : "-\(slotIndex + 1)"
-        return "\(base)-\(plannedDate.compact)\(slot)"
+        return "\(instance.uidBase)-\(plannedDate.compact)\(slot)"
+    }
+
+    /// The UID of an extra meeting added by hand: `<base>-<yyyymmdd>-ekstra-<hhmm>@<domain>`.
+    public static func addedUID(_ instance: StructureInstance, start: LocalDateTime, domain: String) -> String {
+        "\(instance.uidBase)-\(start.date.compact)-ekstra-\(start.time.description.replacingOccurrences(of: ":", with: ""))@\(domain)"
     }
 
     /// The iCalendar UID.

@@ -25,6 +25,13 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Minutes since midnight.
     public var minutesSinceMidnight: Int { hour * 60 + minute }
 
+    /// The time `minutes` later on the same day, or nil when that is not the same day.
+    public func adding(minutes: Int) -> LocalTime? {
+        let total = minutesSinceMidnight + minutes
+        guard (0..<(24 * 60)).contains(total) else { return nil }
+        return LocalTime(hour: total / 60, minute: total % 60)
+    }
+
     /// `HH:MM`.
     public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
 

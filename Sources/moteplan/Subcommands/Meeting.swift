@@ -69,9 +69,13 @@ struct MeetingCancel: ParsableCommand {
             }
             let now = try options.now.resolve(timeZone: loaded.configuration.municipality.timeZone)
             let store = try options.state.openForWriting(loaded)
-            try store.write { try $0.append(MeetingChange(uid: uid, kind: .cancel, reason: why, actor: options.by, at: now)) }
+            let snapshot = try store.write { transaction -> StateSnapshot in
+                try transaction.append(MeetingChange(uid: uid, kind: .cancel, reason: why, actor: options.by, at: now))
+                return try StateSnapshot(transaction)
+            }
             Output.line("cancelled \(found.title), \(found.startDateTime): \(why)")
-            let after = try options.state.planState(loaded)
+            // The plan after the cancellation, from what the write just saw.
+            let after = PlanState(configuration: loaded.configuration, snapshot: snapshot)
             for note in after.schedule.notes where note.instance == found.instance {
                 if case .markerShort(let marker, let period, _, _) = note.kind, period.contains(found.date) {
                     Output.error("warning: \(found.instance.structureID)/\(found.instance.instanceID) has no later meeting in \(period) to take over the marker \"\(marker)\".")
@@ -102,8 +106,7 @@ struct MeetingMove: ParsableCommand {
             }
             let start = try meetingTime(to, option: "--to", config)
             let length = found.end.minutesSinceMidnight - found.start.minutesSinceMidnight
-            let endMinutes = start.time.minutesSinceMidnight + length
-            guard endMinutes < 24 * 60, let end = LocalTime(hour: endMinutes / 60, minute: endMinutes % 60) else {
+            guard let end = start.time.adding(minutes: length) else {
                 throw UsageFailure(message: "a meeting starting \(start.time) would end after midnight.")
             }
             guard let structure = config.structure(found.instance.structureID) else { return }
@@ -152,17 +155,15 @@ struct MeetingAdd: ParsableCommand {
                 }
                 finish = parsed
             } else {
-                let minutes = begin.time.minutesSinceMidnight + length
-                guard minutes < 24 * 60, let value = LocalTime(hour: minutes / 60, minute: minutes % 60) else {
+                guard let value = begin.time.adding(minutes: length) else {
                     throw UsageFailure(message: "a meeting starting \(begin.time) would end after midnight; give --end.")
                 }
                 finish = value
             }
             let warning = try closedDayCheck(begin.date, structure: found, plan: plan, force: force)
-            let base = target.isSingle ? structure : "\(structure).\(instance)"
-            let uid = "\(base)-\(begin.date.compact)-ekstra-\(begin.time.description.replacingOccurrences(of: ":", with: ""))@\(config.municipality.uidDomain)"
+            let uid = Meeting.addedUID(target, start: begin, domain: config.municipality.uidDomain)
             guard plan.meeting(uid: uid) == nil else {
-                throw UsageFailure(message: "an extra meeting of \(base) at \(begin) already exists (\(uid)).")
+                throw UsageFailure(message: "an extra meeting of \(target.uidBase) at \(begin) already exists (\(uid)).")
             }
             let now = try options.now.resolve(timeZone: config.municipality.timeZone)
             let store = try options.state.openForWriting(loaded)
