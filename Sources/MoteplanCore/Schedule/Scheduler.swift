@@ -8,26 +8,18 @@ public struct Scheduler: Sendable {
     public let rotation: RotationPlanner
     /// Cancellations and moves by UID, in the order they were made.
     let changes: [String: [MeetingChange]]
-    /// Added meetings by instance.
-    let added: [StructureInstance: [MeetingChange]]
+    /// Added meetings by structure id and instance id (matched to the instances the config makes).
+    let added: [String: [String: [MeetingChange]]]
 
     /// Prepares a scheduler for `configuration`, with the terms and meeting changes the state
     /// store recorded.
     public init(configuration: Configuration, recordedTerms: [RecordedTerm] = [], changes: [MeetingChange] = []) {
         self.configuration = configuration
         var byUID: [String: [MeetingChange]] = [:]
-        var adds: [StructureInstance: [MeetingChange]] = [:]
+        var adds: [String: [String: [MeetingChange]]] = [:]
         for change in changes {
             if case .add(let structureID, let instanceID, _, _, _) = change.kind {
-                let single = structureID == instanceID
-                let unit = configuration.unit(instanceID) != nil && !single ? instanceID : nil
-                let group = configuration.group(instanceID) != nil && !single ? instanceID : nil
-                let name = configuration.structure(structureID).map { structure in
-                    single ? structure.title : (configuration.unit(instanceID)?.name ?? configuration.group(instanceID)?.name ?? instanceID)
-                } ?? instanceID
-                let instance = StructureInstance(
-                    structureID: structureID, instanceID: instanceID, name: name, unitID: unit, groupID: group)
-                adds[instance, default: []].append(change)
+                adds[structureID, default: [:]][instanceID, default: []].append(change)
             } else {
                 byUID[change.uid, default: []].append(change)
             }
@@ -140,7 +132,7 @@ public struct Scheduler: Sendable {
                 meetings.append(meeting)
             }
         }
-        for change in added[instance] ?? [] {
+        for change in added[instance.structureID]?[instance.instanceID] ?? [] {
             guard case .add(_, _, let start, let end, let extraTitle) = change.kind else { continue }
             var meeting = Meeting(
                 instance: instance, plannedDate: start.date, slotIndex: 0, date: start.date, start: start.time, end: end,
