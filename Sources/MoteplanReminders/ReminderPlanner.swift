@@ -108,12 +108,13 @@ public struct ReminderPlanner: Sendable {
         let horizon = plan.configuration.municipality.horizon
         for group in plan.configuration.groups {
             guard let rule = group.rotation else { continue }
-            var term = rule.firstTerm
-            while term.range.first <= horizon.last {
-                let terms = plan.scheduler.rotation.terms(group: group.id, through: term.next)
-                if let outgoingID = terms.dropLast().last?.leaderID, let incomingID = terms.last?.leaderID,
-                    outgoingID != incomingID, let outgoing = plan.configuration.actor(outgoingID),
-                    let incoming = plan.configuration.actor(incomingID)
+            var last = rule.firstTerm
+            while last.next.range.first <= horizon.last { last = last.next }
+            guard rule.firstTerm.range.first <= horizon.last else { continue }
+            for handover in plan.scheduler.rotation.handovers(group: group.id, through: last) {
+                let term = handover.term
+                if let outgoing = plan.configuration.actor(handover.outgoingID),
+                    let incoming = plan.configuration.actor(handover.incomingID)
                 {
                     let end = term.range.last
                     var values: [String: TemplateValue] = [
@@ -121,7 +122,7 @@ public struct ReminderPlanner: Sendable {
                         "ny_periode": .text(term.next.label), "overtar": .text(LeaderName.display(incoming)),
                         "gaar_av": .text(LeaderName.display(outgoing)), "starter": .text(NorwegianDate.long(term.next.range.first)),
                     ]
-                    let sendOn = end.adding(days: -7 * rule.handoverWeeks)
+                    let sendOn = handover.opens
                     let until = LocalDateTime(date: end.adding(days: 1), time: .midnight)
                     values["utgaaende"] = .flag(true)
                     result.append(Reminder(
@@ -132,7 +133,6 @@ public struct ReminderPlanner: Sendable {
                         id: "lederskifte/\(group.id)/\(term.label)/inn", kind: .lederskifte, recipient: incoming,
                         sendOn: sendOn, relevantUntil: until, meeting: nil, values: values))
                 }
-                term = term.next
             }
         }
         return result

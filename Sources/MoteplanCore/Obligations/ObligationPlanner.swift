@@ -115,10 +115,10 @@ public struct ObligationPlanner: Sendable {
             guard current >= rule.firstTerm else { continue }
             let end = current.range.last
             guard now.date >= end.adding(days: -7 * rule.handoverWeeks) else { continue }
-            let terms = rotation.terms(group: group.id, through: current.next)
-            guard let outgoingID = terms.dropLast().last?.leaderID, let incomingID = terms.last?.leaderID,
-                outgoingID != incomingID
-            else { continue }
+            guard let handover = rotation.handovers(group: group.id, through: current).last, handover.term == current else {
+                continue
+            }
+            let (outgoingID, incomingID) = (handover.outgoingID, handover.incomingID)
             let outgoing = configuration.actor(outgoingID)
             let incoming = configuration.actor(incomingID)
             let next = current.next.range.first

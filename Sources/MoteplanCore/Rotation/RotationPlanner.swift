@@ -67,6 +67,31 @@ public struct RotationPlanner: Sendable {
         return result
     }
 
+    /// A change of leader at the end of a term.
+    public struct Handover: Sendable, Hashable {
+        /// The term that ends.
+        public let term: Term
+        /// Who leads it.
+        public let outgoingID: String
+        /// Who leads the next one.
+        public let incomingID: String
+        /// When the handover is due to be prepared: the group's handover weeks before the end.
+        public let opens: LocalDate
+    }
+
+    /// The handovers at the ends of the terms from the first through `last`, where the leader
+    /// changes (a leader who goes on has none), in order.
+    public func handovers(group groupID: String, through last: Term) -> [Handover] {
+        guard let rule = configuration.group(groupID)?.rotation else { return [] }
+        let terms = terms(group: groupID, through: last.next)
+        return zip(terms, terms.dropFirst()).compactMap { outgoing, incoming in
+            guard outgoing.leaderID != incoming.leaderID else { return nil }
+            return Handover(
+                term: outgoing.term, outgoingID: outgoing.leaderID, incomingID: incoming.leaderID,
+                opens: outgoing.term.range.last.adding(days: -7 * rule.handoverWeeks))
+        }
+    }
+
     /// The leader of the term containing `date`, or nil before the first term or without a rotation.
     public func leader(group groupID: String, on date: LocalDate) -> String? {
         guard let rule = configuration.group(groupID)?.rotation else { return nil }
