@@ -23,11 +23,7 @@ public enum ReportFormatter {
 
     /// CSV for spreadsheets.
     public static func csv(_ report: EvaluationReport) -> String {
-        var text = csvHeader + "\r\n"
-        for figures in report.instances + report.structures + [report.total] {
-            text += row(figures).map(CSV.field).joined(separator: ",") + "\r\n"
-        }
-        return text
+        CSV.document(header: csvHeader, rows: (report.instances + report.structures + [report.total]).map(row))
     }
 
     /// JSON with every figure, the details and the attention list; keys sorted.
@@ -48,9 +44,7 @@ public enum ReportFormatter {
             period: report.period.description, now: report.now.description, instances: report.instances,
             structures: report.structures, total: report.total, cancellations: report.cancellations,
             missedPeriods: report.missed, markers: report.markers, leaders: report.leaders, attention: report.attention)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return try JSONOutput.encode(document)
     }
 
     /// A plain-text summary in Norwegian.

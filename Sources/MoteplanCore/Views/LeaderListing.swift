@@ -65,18 +65,12 @@ public enum LeaderListing {
 
     /// CSV with the fixed header.
     public static func csv(_ rows: [Row]) -> String {
-        var text = csvHeader + "\r\n"
-        for row in rows {
-            text += [row.group, row.term, row.start, row.end, row.leader, row.status].map(CSV.field).joined(separator: ",") + "\r\n"
-        }
-        return text
+        CSV.document(header: csvHeader, rows: rows.map { [$0.group, $0.term, $0.start, $0.end, $0.leader, $0.status] })
     }
 
     /// JSON array, keys sorted.
     public static func json(_ rows: [Row]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
+        try JSONOutput.encode(rows)
     }
 }
 

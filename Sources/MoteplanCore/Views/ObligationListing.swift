@@ -18,14 +18,12 @@ public enum ObligationListing {
 
     /// CSV with the fixed header.
     public static func csv(_ obligations: [Obligation]) -> String {
-        var text = csvHeader + "\r\n"
-        for o in obligations {
-            text += [
+        CSV.document(header: csvHeader, rows: obligations.map { o in
+            [
                 o.due.description, o.leader.map(LeaderName.display) ?? "", o.kind.rawValue, o.structureID, o.instanceID,
                 o.meeting?.description ?? "", o.text,
-            ].map(CSV.field).joined(separator: ",") + "\r\n"
-        }
-        return text
+            ]
+        })
     }
 
     /// JSON, keys sorted.
@@ -39,8 +37,6 @@ public enum ObligationListing {
                 kind: o.kind.rawValue, structure: o.structureID, instance: o.instanceID, meeting: o.meeting?.description ?? "",
                 uid: o.meetingUID ?? "", text: o.text)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
+        return try JSONOutput.encode(rows)
     }
 }

@@ -20,23 +20,27 @@ public enum PlanFormatter {
 
     /// RFC 4180 CSV with the fixed header; notes joined by "; ".
     public static func csv(_ rows: [PlanRow]) -> String {
-        var text = csvHeader + "\r\n"
-        for row in rows {
-            let fields = [
+        CSV.document(header: csvHeader, rows: rows.map { row in
+            [
                 row.uid, row.structure, row.instance, row.title, row.start, row.end, row.leader, row.location,
                 row.notes.joined(separator: "; "),
             ]
-            text += fields.map(CSV.field).joined(separator: ",") + "\r\n"
-        }
-        return text
+        })
     }
 
     /// A JSON array of rows, keys sorted, for scripts.
     public static func json(_ rows: [PlanRow]) throws -> String {
+        try JSONOutput.encode(rows)
+    }
+}
+
+/// JSON as moteplan writes it for scripts: pretty, keys sorted, slashes unescaped, a final newline.
+public enum JSONOutput {
+    /// `value` encoded.
+    public static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(rows)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }
 
@@ -46,5 +50,12 @@ public enum CSV {
     public static func field(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A document: the header line, then a line per row (fields quoted as needed), CRLF endings.
+    public static func document(header: String, rows: [[String]]) -> String {
+        var text = header + "\r\n"
+        for row in rows { text += row.map(field).joined(separator: ",") + "\r\n" }
+        return text
     }
 }

@@ -47,18 +47,13 @@ public enum ReferatListing {
 
     /// CSV with the fixed header.
     public static func csv(_ rows: [Row]) -> String {
-        var text = csvHeader + "\r\n"
-        for row in rows {
-            text += [row.uid, row.structure, row.instance, row.meeting, row.due, row.status, row.delivered, row.by, row.ref]
-                .map(CSV.field).joined(separator: ",") + "\r\n"
-        }
-        return text
+        CSV.document(header: csvHeader, rows: rows.map {
+            [$0.uid, $0.structure, $0.instance, $0.meeting, $0.due, $0.status, $0.delivered, $0.by, $0.ref]
+        })
     }
 
     /// JSON, keys sorted.
     public static func json(_ rows: [Row]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
+        try JSONOutput.encode(rows)
     }
 }
