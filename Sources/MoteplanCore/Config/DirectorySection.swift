@@ -83,10 +83,7 @@ extension ConfigReader {
         if let firstLeader, !candidates.isEmpty, !candidates.contains(where: { $0.0 == firstLeader }) {
             diagnostics.error(table.path.appending("first_leader"), "\"\(firstLeader)\" is not one of the candidates.")
         }
-        let handoverWeeks = table.int("handover_weeks") ?? 6
-        if !(1...26).contains(handoverWeeks) {
-            diagnostics.error(table.path.appending("handover_weeks"), "\(handoverWeeks) is out of range; use 1 to 26 weeks.")
-        }
+        let handoverWeeks = table.int("handover_weeks", default: 6, in: 1...26, unit: "weeks").value
         guard let firstTerm, let firstLeader, !candidates.isEmpty else { return nil }
         return RotationRule(
             candidates: candidates.map(\.0), termKind: kind, firstTerm: firstTerm, firstLeader: firstLeader,

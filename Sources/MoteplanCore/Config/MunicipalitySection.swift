@@ -68,13 +68,8 @@ extension ConfigReader {
     func readFeeds(_ table: TableReader) -> FeedSettings {
         table.rejectUnknownKeys(Self.feedKeys)
         var settings = FeedSettings()
-        if let hours = table.int("refresh_hours") {
-            if (1...24 * 7).contains(hours) {
-                settings.refreshHours = hours
-            } else {
-                diagnostics.error(table.path.appending("refresh_hours"), "\(hours) is out of range; use 1 to 168 hours.")
-            }
-        }
+        let hours = table.int("refresh_hours", default: settings.refreshHours, in: 1...(24 * 7), unit: "hours")
+        if hours.valid { settings.refreshHours = hours.value }
         return settings
     }
 }

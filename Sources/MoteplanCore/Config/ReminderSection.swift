@@ -20,12 +20,8 @@ extension ConfigReader {
         settings.fallback = email(table, "fallback")
         if let folder = table.text("templates") { settings.templates = folder }
         func days(_ key: String, _ range: ClosedRange<Int>, _ value: inout Int) {
-            guard let number = table.int(key) else { return }
-            guard range.contains(number) else {
-                diagnostics.error(table.path.appending(key), "\(number) is out of range; use \(range.lowerBound) to \(range.upperBound).")
-                return
-            }
-            value = number
+            let number = table.int(key, default: value, in: range)
+            if number.valid { value = number.value }
         }
         days("innkalling_lead_days", 0...60, &settings.innkallingLeadDays)
         days("referat_due_days", 0...60, &settings.referatDueDays)

@@ -26,10 +26,7 @@ extension ConfigReader {
         let policy = readHolidayPolicy(table)
         let markers = table.tables("markers").compactMap(readMarker)
         let location = table.text("location")
-        let noticeDays = table.int("notice_days") ?? 14
-        if !(0...90).contains(noticeDays) {
-            diagnostics.error(table.path.appending("notice_days"), "\(noticeDays) is out of range; use 0 to 90 days.")
-        }
+        let noticeDays = table.int("notice_days", default: 14, in: 0...90, unit: "days").value
         let referat = table.table("referat").flatMap(readReferatDuty)
         let agenda = table.table("agenda").map(readAgenda) ?? AgendaSettings()
         guard let id, let title, let instantiation, let cadence, let leader, let policy, !slots.isEmpty else {
@@ -49,20 +46,14 @@ extension ConfigReader {
     func readReferatDuty(_ table: TableReader) -> ReferatDuty? {
         table.rejectUnknownKeys(Self.referatKeys)
         let receiver = table.text("to", required: "the structure that receives the referat, e.g. \"samarbeidsgruppe\"")
-        let days = table.int("days") ?? 14
-        if !(0...120).contains(days) {
-            diagnostics.error(table.path.appending("days"), "\(days) is out of range; use 0 to 120 days.")
-        }
+        let days = table.int("days", default: 14, in: 0...120, unit: "days").value
         return receiver.map { ReferatDuty(receiver: $0, days: days) }
     }
 
     /// `[structures.agenda]`: `closes_days_before` and fixed `items`.
     func readAgenda(_ table: TableReader) -> AgendaSettings {
         table.rejectUnknownKeys(Self.agendaKeys)
-        let closes = table.int("closes_days_before") ?? 7
-        if !(0...60).contains(closes) {
-            diagnostics.error(table.path.appending("closes_days_before"), "\(closes) is out of range; use 0 to 60 days.")
-        }
+        let closes = table.int("closes_days_before", default: 7, in: 0...60, unit: "days").value
         let items = table.strings("items")?.map { $0.0.trimmingSpaces }.filter { !$0.isEmpty } ?? []
         return AgendaSettings(closesDaysBefore: closes, items: items)
     }
@@ -200,10 +191,7 @@ extension ConfigReader {
         }
         let period: MarkerPeriod = table.has("per_school_year") ? .schoolYear : .halfYear
         let countKey = period == .schoolYear ? "per_school_year" : "per_half_year"
-        let count = table.int(countKey) ?? 1
-        if !(1...12).contains(count) {
-            diagnostics.error(table.path.appending(countKey), "\(count) is out of range; use 1 to 12 meetings.")
-        }
+        let count = table.int(countKey, default: 1, in: 1...12, unit: "meetings").value
         let position = table.string("position") ?? "first"
         if !["first", "last"].contains(position) {
             diagnostics.error(

@@ -63,6 +63,20 @@ struct TableReader {
         return number
     }
 
+    /// The whole number at `key`, or `fallback` when it is absent (or not a number, which is
+    /// reported); one outside `range` is reported at the key ("… is out of range; use 1 to 26
+    /// weeks.") and returned with `valid` false, so callers decide whether to keep it.
+    func int(_ key: String, default fallback: Int, in range: ClosedRange<Int>, unit: String? = nil) -> (value: Int, valid: Bool) {
+        let number = int(key) ?? fallback
+        guard range.contains(number) else {
+            diagnostics.error(
+                path.appending(key),
+                "\(number) is out of range; use \(range.lowerBound) to \(range.upperBound)\(unit.map { " \($0)" } ?? "").")
+            return (number, false)
+        }
+        return (number, true)
+    }
+
     func bool(_ key: String) -> Bool? {
         guard let raw = value(key) else { return nil }
         guard raw.type == .bool, let flag = raw.bool else {
