@@ -11,15 +11,30 @@ struct RemindSteppingTests {
 
     func d(_ text: String) -> LocalDate { LocalDate(iso: text) ?? LocalDate(daysSinceEpoch: 0) }
 
-    @Test func everyReminderOnceOnTheRightDay() throws {
+    /// Melhus with its templates, a fresh state file and a maildir in a temporary directory.
+    struct Setup {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("moteplan-remind-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let loaded = try ConfigLoader.load(path: Self.root.appendingPathComponent("Config/melhus.toml").path)
-        let templates = try ReminderTemplates.load(folder: Self.root.appendingPathComponent("Config/templates").path)
-        let state = directory.appendingPathComponent("state.sqlite").path
-        let mail = directory.appendingPathComponent("mail").path
-        let job = RemindJob(loaded: loaded, statePath: state, templates: templates, delivery: .maildir(mail))
+        var state: String { directory.appendingPathComponent("state.sqlite").path }
+        var mail: String { directory.appendingPathComponent("mail").path }
+        let job: RemindJob
+
+        init() throws {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let loaded = try ConfigLoader.load(path: RemindSteppingTests.root.appendingPathComponent("Config/melhus.toml").path)
+            let templates = try ReminderTemplates.load(folder: RemindSteppingTests.root.appendingPathComponent("Config/templates").path)
+            job = RemindJob(
+                loaded: loaded, statePath: directory.appendingPathComponent("state.sqlite").path, templates: templates,
+                delivery: .maildir(directory.appendingPathComponent("mail").path))
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    @Test func everyReminderOnceOnTheRightDay() throws {
+        let setup = try Setup()
+        defer { setup.remove() }
+        let (state, mail) = (setup.state, setup.mail)
+        let job = setup.job
         // Melhus sør delivers its September referat on 20 September, before any reminder about it.
         let sorUID = "nettverk.melhus-sor-20260916@moteplan.melhus.example.no"
         var sentOn: [String: [String]] = [:]
@@ -85,19 +100,15 @@ struct RemindSteppingTests {
     /// A meeting's attachment carries the SEQUENCE and DTSTAMP `ics` stored for it (looked up by
     /// UID for the queued reminders only); a meeting without a stored revision gets SEQUENCE 0.
     @Test func attachmentsCarryTheStoredRevision() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("moteplan-remind-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let loaded = try ConfigLoader.load(path: Self.root.appendingPathComponent("Config/melhus.toml").path)
-        let templates = try ReminderTemplates.load(folder: Self.root.appendingPathComponent("Config/templates").path)
-        let state = directory.appendingPathComponent("state.sqlite").path
-        let mail = directory.appendingPathComponent("mail").path
+        let setup = try Setup()
+        defer { setup.remove() }
+        let (state, mail) = (setup.state, setup.mail)
         let vest = "nettverk.melhus-vest-20261118@moteplan.melhus.example.no"
         let store = try StateStore.openForWriting(path: state)
         try store.write {
             try $0.saveRevision(uid: vest, StoredRevision(contentHash: "x", sequence: 3, dtstamp: "20261001T120000Z"))
         }
-        let job = RemindJob(loaded: loaded, statePath: state, templates: templates, delivery: .maildir(mail))
+        let job = setup.job
         // The innkalling for Melhus vest's 18 November meeting goes out on 25 October (see above).
         let now = LocalDateTime(date: d("2026-10-25"), time: LocalTime(hour: 7, minute: 0) ?? .midnight)
         #expect(try job.run(now: now, dryRun: false).failures == 0)
