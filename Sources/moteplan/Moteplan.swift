@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MoteplanCore
 
 /// The moteplan command: a municipality's meeting plan, from TOML config to calendars.
 @main
@@ -14,7 +15,7 @@ struct Moteplan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Check.self, Plan.self, Ics.self, Leaders.self, MeetingCommand.self, ReferatCommand.self,
-            Obligations.self, Agenda.self, Remind.self, Report.self, Holidays.self, Serve.self, Arshjul.self,
+            Obligations.self, Agenda.self, Remind.self, Report.self, Holidays.self, Serve.self, Arshjul.self, Backup.self,
         ]
     )
 
@@ -23,6 +24,14 @@ struct Moteplan: ParsableCommand {
     static func main() {
         // A delivery command that exits without reading its input must be an error, not a SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        // Arguments become reasons, titles, names and references that reach mails, feeds and
+        // pages: none may carry a control character (CR, LF, NUL, ESC, …), judged by scalar.
+        for (index, argument) in CommandLine.arguments.enumerated().dropFirst() {
+            if let problem = FreeText.problem(argument, field: "argument \(index) (\(argument.debugDescription))") {
+                Output.error("moteplan: error: \(problem)")
+                Foundation.exit(2)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -75,7 +75,20 @@ public enum ConfigLoader {
                                  message: "the file contains a NUL byte; it is not a text file.")
             ])
         }
+        if let nul = nulEscape(in: text) {
+            throw ConfigError(diagnostics: [
+                ConfigDiagnostic(severity: .error, file: file, line: nul.line, column: nul.column,
+                                 message: "the escape \\u0000 writes a NUL character, which TOML's parser cuts the text at; remove it.")
+            ])
+        }
         let locator = SourceLocator(text: text)
+        if let long = locator.overlongKeys.first {
+            throw ConfigError(diagnostics: [
+                ConfigDiagnostic(
+                    severity: .error, file: file, line: long.line, column: long.column,
+                    message: "a key or table header with more than \(SourceLocator.maxKeyParts) dotted parts; no config needs that many, shorten it.")
+            ])
+        }
         if let bad = locator.parserTraps.first {
             let inArray = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .dropFirst(bad.line - 1).first.map { Array($0.unicodeScalars).dropFirst(bad.column - 1).first == "}" } ?? false
@@ -107,6 +120,24 @@ public enum ConfigLoader {
             throw ConfigError(diagnostics: diagnostics.sorted)
         }
         return LoadedConfig(configuration: configuration, warnings: diagnostics.sorted, file: file, source: text, locator: locator)
+    }
+
+    /// The place of a `\u0000` (or `\U00000000`) escape: toml++ ends the string there and the
+    /// rest would vanish without a word, so it is refused before parsing.
+    static func nulEscape(in text: String) -> (line: Int, column: Int)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for escape in ["\\u0000", "\\U00000000"] {
+                var search = line[...]
+                while let range = search.range(of: escape) {
+                    let backslashes = line[..<range.lowerBound].reversed().prefix { $0 == "\\" }.count
+                    if backslashes % 2 == 0 {
+                        return (index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                    }
+                    search = line[range.upperBound...]
+                }
+            }
+        }
+        return nil
     }
 
     /// Zone check through Foundation, for callers without the iCalendar layer.

@@ -58,7 +58,13 @@ extension ConfigReader {
 
     /// Parses "2026/27" to 2026; reports anything else.
     func schoolYear(_ text: String, at path: ConfigPath) -> Int? {
-        if let start = SchoolYear.parse(label: text) { return start }
+        if let start = SchoolYear.parse(label: text) {
+            guard LocalDate.planningYears.contains(start), LocalDate.planningYears.contains(start + 1) else {
+                diagnostics.error(path, "\"\(text)\" is outside the years moteplan plans (\(LocalDate.planningYears.lowerBound)–\(LocalDate.planningYears.upperBound)); check the year.")
+                return nil
+            }
+            return start
+        }
         diagnostics.error(path, "\"\(text)\" is not a school year; write it as \"2026/27\".")
         return nil
     }

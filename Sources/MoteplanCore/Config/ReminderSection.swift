@@ -1,7 +1,7 @@
 extension ConfigReader {
     static let reminderKeys = [
         "from", "fallback", "templates", "innkalling_lead_days", "referat_due_days", "referat_overdue_every_days",
-        "referat_overdue_max", "invitation_days_before",
+        "referat_overdue_max", "invitation_days_before", "delivery_timeout_seconds", "lock_wait_seconds",
     ]
 
     /// `[reminders]`.
@@ -28,6 +28,8 @@ extension ConfigReader {
         days("referat_overdue_every_days", 1...60, &settings.referatOverdueEveryDays)
         days("referat_overdue_max", 0...20, &settings.referatOverdueMax)
         days("invitation_days_before", 0...90, &settings.invitationDaysBefore)
+        days("delivery_timeout_seconds", 1...3600, &settings.deliveryTimeoutSeconds)
+        days("lock_wait_seconds", 0...86_400, &settings.lockWaitSeconds)
         return settings
     }
 

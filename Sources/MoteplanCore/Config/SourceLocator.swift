@@ -17,6 +17,12 @@ struct SourceLocator: Sendable {
     /// fixed upstream in tomlplusplus PR #301) and an array element starting with `}`
     /// (`x = [ } ]`). The loader rejects them first.
     private(set) var parserTraps: [Position] = []
+    /// Keys or table headers with more than `maxKeyParts` dotted parts. Paths that long make the
+    /// scanner and toml++ quadratic (40,000 parts took over a minute) and no config needs them,
+    /// so the loader refuses them before either reads further.
+    private(set) var overlongKeys: [Position] = []
+    /// The most dotted parts a key or table header may have.
+    static let maxKeyParts = 16
 
     /// Scans `text`; anything it cannot follow is simply not recorded.
     init(text: String) {
@@ -24,6 +30,7 @@ struct SourceLocator: Sendable {
         scanner.run()
         positions = scanner.positions
         parserTraps = scanner.parserTraps
+        overlongKeys = scanner.overlongKeys
     }
 
     /// The position of `path`, or of its nearest ancestor that is written down.
@@ -46,6 +53,7 @@ private struct Scanner {
     var tablePath = ConfigPath()
     var arrayOfTablesCount: [String: Int] = [:]
     var parserTraps: [SourceLocator.Position] = []
+    var overlongKeys: [SourceLocator.Position] = []
     /// Nesting depth of values; past `maxDepth` the scanner stops (toml++ itself refuses more
     /// than 256 nested values, so it never reads on to anything the scanner skipped).
     var depth = 0
@@ -152,6 +160,7 @@ private struct Scanner {
 
     mutating func dottedKey() -> [String] {
         var keys: [String] = []
+        let start = here
         while true {
             skipSpaces()
             guard let s = current else { return keys }
@@ -166,6 +175,11 @@ private struct Scanner {
                 keys.append(key)
             } else {
                 return keys
+            }
+            if keys.count > SourceLocator.maxKeyParts {
+                overlongKeys.append(start)
+                gaveUp = true
+                return []
             }
             skipSpaces()
             guard current == "." else { return keys }

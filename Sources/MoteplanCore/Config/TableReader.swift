@@ -37,7 +37,15 @@ struct TableReader {
             wrongType(path.appending(key), expected: "a string", found: raw)
             return nil
         }
-        return text
+        return plain(text, at: path.appending(key))
+    }
+
+    /// `text` when it holds no control character (they would reach mails, feeds and pages);
+    /// otherwise reported at `at` and nil.
+    func plain(_ text: String, at: ConfigPath) -> String? {
+        guard let problem = FreeText.problem(text, field: "the text") else { return text }
+        diagnostics.error(at, problem)
+        return nil
     }
 
     /// A non-empty string after trimming; reports an empty one.
@@ -144,7 +152,8 @@ struct TableReader {
                 wrongType(at, expected: "a string", found: item)
                 continue
             }
-            result.append((text, at))
+            guard let clean = plain(text, at: at) else { continue }
+            result.append((clean, at))
         }
         return result
     }
@@ -177,16 +186,23 @@ struct TableReader {
 
     /// A date from a TOML date or a "YYYY-MM-DD" string.
     static func date(_ raw: TOMLValueConvertible, at: ConfigPath, _ diagnostics: Diagnostics) -> LocalDate? {
+        var parsed: LocalDate?
         if raw.type == .date, let d = raw.date {
             guard let date = LocalDate(year: d.year, month: d.month, day: d.day) else {
                 diagnostics.error(at, "not a valid date.")
                 return nil
             }
-            return date
-        }
-        if let text = raw.string {
+            parsed = date
+        } else if let text = raw.string {
             guard let date = LocalDate(iso: text) else {
                 diagnostics.error(at, "\"\(text)\" is not a date; write YYYY-MM-DD, e.g. 2026-09-08.")
+                return nil
+            }
+            parsed = date
+        }
+        if let date = parsed {
+            guard LocalDate.planningYears.contains(date.year) else {
+                diagnostics.error(at, "\(date) is outside the years moteplan plans (\(LocalDate.planningYears.lowerBound)–\(LocalDate.planningYears.upperBound)); check the year.")
                 return nil
             }
             return date

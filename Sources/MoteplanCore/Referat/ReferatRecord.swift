@@ -21,8 +21,8 @@ public struct ReferatRecord: Sendable, Hashable {
     /// Checks a reference: one line, short, and not the referat itself. `field` names it in the
     /// message as the caller's user knows it (`--ref` on the command line, `ref` in a request).
     public static func validateReference(_ text: String, field: String = "--ref") -> String? {
-        if text.contains(where: { $0 == "\n" || $0 == "\r" }) {
-            return "\(field) must be one line: an archive id or a link, never the referat's text."
+        if let bad = FreeText.firstControl(in: text) {
+            return "\(field) must be one line of plain text (it contains the control character \(FreeText.name(bad))): an archive id or a link, never the referat's text."
         }
         if text.count > 200 {
             return "\(field) is \(text.count) characters; give an archive id or a link (at most 200), never the referat's text."
@@ -32,7 +32,8 @@ public struct ReferatRecord: Sendable, Hashable {
 
     /// Checks who delivered it: a name, one line of at most 100 characters.
     public static func validateDeliveredBy(_ text: String, field: String = "--by") -> String? {
-        text.count > 100 || text.contains(where: \.isNewline) ? "\(field) must be one line of at most 100 characters: a name." : nil
+        text.count > 100 || FreeText.firstControl(in: text) != nil
+            ? "\(field) must be one line of at most 100 characters without control characters: a name." : nil
     }
 
     /// Why a delivery on `day` cannot be recorded for `meeting` at `now`, if it cannot.

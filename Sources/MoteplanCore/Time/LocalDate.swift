@@ -26,6 +26,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
+    /// The years a config or an option may name: every date computation stays far from the limits
+    /// of the calendar arithmetic, and a typo such as 9999 is caught where it is written.
+    public static let planningYears = 1900...2200
+
     /// Parses `YYYY-MM-DD`; nil for anything else or a day that does not exist.
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -27,6 +27,8 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The time `minutes` later on the same day, or nil when that is not the same day.
     public func adding(minutes: Int) -> LocalTime? {
+        // Any amount beyond a day leaves the day; checked first, so no sum can overflow.
+        guard (-(24 * 60)...(24 * 60)).contains(minutes) else { return nil }
         let total = minutesSinceMidnight + minutes
         guard (0..<(24 * 60)).contains(total) else { return nil }
         return LocalTime(hour: total / 60, minute: total % 60)

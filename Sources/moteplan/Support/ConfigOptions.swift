@@ -38,7 +38,7 @@ struct NowOption: ParsableArguments {
     /// The given moment, or nil without `--now`.
     func fixed() throws -> LocalDateTime? {
         guard let now else { return nil }
-        guard let parsed = LocalDateTime(text: now) else {
+        guard let parsed = LocalDateTime(text: now), LocalDate.planningYears.contains(parsed.date.year) else {
             throw UsageFailure(message: "--now \"\(now)\" is not a local time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM.")
         }
         return parsed
@@ -47,8 +47,8 @@ struct NowOption: ParsableArguments {
 
 /// A date option value: YYYY-MM-DD.
 func parseDate(_ text: String, option: String) throws -> LocalDate {
-    guard let date = LocalDate(iso: text) else {
-        throw UsageFailure(message: "\(option) \"\(text)\" is not a date; write YYYY-MM-DD.")
+    guard let date = LocalDate(iso: text), LocalDate.planningYears.contains(date.year) else {
+        throw UsageFailure(message: "\(option) \"\(text)\" is not a date between 1900 and 2200; write YYYY-MM-DD.")
     }
     return date
 }
