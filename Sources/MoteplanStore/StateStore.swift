@@ -8,23 +8,32 @@ import MoteplanCore
 public final class StateStore: Sendable {
     /// The file.
     public let path: String
-    private let pool: DatabasePool
+    private let pool: any DatabaseWriter
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: any DatabaseWriter) {
         self.path = path
         self.pool = pool
     }
 
-    /// Opens the store for writing, creating it and bringing its schema up to date.
+    /// Opens the store for writing: creates it only where no file exists, refuses a file that is
+    /// empty, damaged (`PRAGMA quick_check`) or not moteplan's, and brings the schema up to date.
     public static func openForWriting(path: String) throws -> StateStore {
         let directory = (path as NSString).deletingLastPathComponent
         let parent = directory.isEmpty ? "." : directory
-        if !FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: parent) {
-            throw StoreError.cannotWrite(path, "the directory \(parent) is not writable")
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.isWritableFile(atPath: parent) else {
+                throw StoreError.cannotWrite(path, "the directory \(parent) is not writable")
+            }
+            try StoreCreation.create(path: path, migrator: Schema.migrator)
         }
-        if FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: path) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError.cannotWrite(path, "it is a directory")
+        }
+        if !FileManager.default.isWritableFile(atPath: path) {
             throw StoreError.cannotWrite(path, "the file is not writable")
         }
+        try StoreCreation.inspect(path: path, quickCheck: true)
         let pool = try open(path: path, readonly: false)
         let migrator = Schema.migrator
         do {
@@ -40,7 +49,7 @@ public final class StateStore: Sendable {
 
     /// Throws `StoreError.newerSchema` when a newer moteplan migrated the file (it has migrations
     /// this one does not know); a store must then be left alone, never read or written.
-    private static func refuseNewerSchema(_ pool: DatabasePool, _ migrator: DatabaseMigrator, path: String) throws {
+    private static func refuseNewerSchema(_ pool: any DatabaseReader, _ migrator: DatabaseMigrator, path: String) throws {
         let (superseded, applied) = try pool.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
         }
@@ -49,9 +58,9 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// Brings the schema up to date. Two runs creating a new store at the same moment race on the
-    /// migrations (each migration is one transaction, the check before it is not): the loser's
-    /// "table already exists" is answered by waiting for the winner to finish.
+    /// Brings the schema up to date (a store made by an older moteplan). Two runs at the same
+    /// moment race on the migrations (each migration is one transaction, the check before it is
+    /// not): the loser's "table already exists" is answered by waiting for the winner to finish.
     private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
         var attempt = 0
         while true {
@@ -69,9 +78,12 @@ public final class StateStore: Sendable {
     }
 
     /// Opens an existing store for reading; nil when there is none (reading never creates it).
+    /// An empty or foreign file is refused; a file this user cannot write is read all the same.
     public static func openForReading(path: String) throws -> StateStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let pool = try open(path: path, readonly: true)
+        let immutable = !canWriteBeside(path)
+        try StoreCreation.inspect(path: path, quickCheck: false, immutable: immutable)
+        let pool: any DatabaseWriter = immutable ? try openImmutable(path: path) : try open(path: path, readonly: true)
         do {
             try refuseNewerSchema(pool, Schema.migrator, path: path)
         } catch let error as StoreError {
@@ -80,6 +92,28 @@ public final class StateStore: Sendable {
             throw classify(error, path: path, writing: false)
         }
         return StateStore(path: path, pool: pool)
+    }
+
+    /// Whether this user may write the file and its directory (where SQLite keeps the WAL index).
+    static func canWriteBeside(_ path: String) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
+    }
+
+    /// Opens a store for reading that this user may not write (a read-only file or directory):
+    /// SQLite cannot make the WAL index there, so the file is read as immutable (`immutable=1`),
+    /// which writes nothing at all.
+    static func openImmutable(path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "moteplan-state"
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let uri = "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute) + "?immutable=1"
+        do {
+            return try DatabaseQueue(path: uri, configuration: configuration)
+        } catch {
+            throw classify(error, path: path, writing: false)
+        }
     }
 
     private static func open(path: String, readonly: Bool) throws -> DatabasePool {
@@ -140,6 +174,26 @@ public final class StateStore: Sendable {
             return try pool.read { db in try body(StateTransaction(db: db)) }
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path, writing: false)
+        }
+    }
+
+    /// Copies the store to `destination` (a new file) with SQLite's online backup, consistent
+    /// even while another run writes, and checks the copy with `PRAGMA quick_check`.
+    public func backup(to destination: String) throws {
+        if FileManager.default.fileExists(atPath: destination) {
+            throw StoreError.cannotWrite(destination, "the file exists; give a new name, an old backup is never overwritten")
+        }
+        do {
+            let target = try DatabaseQueue(path: destination)
+            try pool.backup(to: target)
+            let check = try target.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+            try target.close()
+            if check != ["ok"] { throw StoreError.damaged(destination, check.prefix(3).joined(separator: "; ")) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(atPath: destination)
+            throw Self.classify(error, path: destination, writing: true)
         }
     }
 

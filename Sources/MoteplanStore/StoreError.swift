@@ -5,6 +5,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case newerSchema(path: String, unknown: [String])
         case cannotWrite(path: String, detail: String)
         case cannotRead(path: String, detail: String)
+        case empty(path: String)
+        case foreign(path: String)
+        case damaged(path: String, detail: String)
     }
 
     private let kind: Kind
@@ -29,6 +32,22 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         StoreError(kind: .cannotRead(path: path, detail: detail))
     }
 
+    /// The file has 0 bytes: a truncated store.
+    static func empty(_ path: String) -> StoreError { StoreError(kind: .empty(path: path)) }
+
+    /// The file is an SQLite database without moteplan's schema.
+    static func foreign(_ path: String) -> StoreError { StoreError(kind: .foreign(path: path)) }
+
+    /// `PRAGMA quick_check` found damage.
+    static func damaged(_ path: String, _ detail: String) -> StoreError {
+        StoreError(kind: .damaged(path: path, detail: detail))
+    }
+
+    /// What to do with a file that must not be used: restore the backup, never start over silently.
+    static func restoreAdvice(_ path: String) -> String {
+        "Restore it from your latest backup (made with 'moteplan backup'), e.g. cp BACKUP \(path); only if there is none, move it away to start a new history."
+    }
+
     /// One line a user can act on.
     public var description: String {
         switch kind {
@@ -40,6 +59,12 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
             return "cannot write state file \(path) (\(detail)); nothing was changed."
         case .cannotRead(let path, let detail):
             return "cannot read state file \(path) (\(detail))."
+        case .empty(let path):
+            return "state file \(path) is empty (0 bytes): its history (leader terms, changes, referat, revisions, reminders sent) is gone; nothing was changed. " + Self.restoreAdvice(path)
+        case .foreign(let path):
+            return "\(path) is not a moteplan state file (an SQLite database without moteplan's schema); nothing was changed. Check --state or $MOTEPLAN_STATE. " + Self.restoreAdvice(path)
+        case .damaged(let path, let detail):
+            return "state file \(path) is damaged (quick_check: \(detail)); nothing was changed. " + Self.restoreAdvice(path)
         }
     }
 }
