@@ -33,8 +33,9 @@ public enum Delivery: Sendable, Equatable {
         }
     }
 
-    /// Delivers `message`; `fileName` names it in a maildir.
-    func deliver(_ message: String, fileName: String) throws {
+    /// Delivers `message`; `fileName` names it in a maildir. A delivery command still running
+    /// after `timeoutSeconds` is stopped (with everything it started) and the delivery fails.
+    func deliver(_ message: String, fileName: String, timeoutSeconds: Int = 60) throws {
         switch self {
         case .stdout:
             do {
@@ -45,7 +46,7 @@ public enum Delivery: Sendable, Equatable {
         case .maildir(let directory):
             try Self.maildir(message, directory: directory, name: fileName)
         case .sendmail(let command):
-            try Self.sendmail(message, command: command)
+            try Self.sendmail(message, command: command, timeoutSeconds: timeoutSeconds)
         }
     }
 
@@ -79,10 +80,15 @@ public enum Delivery: Sendable, Equatable {
         }
     }
 
-    private static func sendmail(_ message: String, command: String) throws {
+    /// coreutils' timeout(1) runs the command in a process group of its own and, on expiry,
+    /// signals the whole group (TERM, then KILL after 5 s): a hung sendmail and anything it
+    /// started end, and the pipes close. It exits 124 (or 137 after KILL) when it had to.
+    static let timeoutTool = "/usr/bin/timeout"
+
+    private static func sendmail(_ message: String, command: String, timeoutSeconds: Int) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
+        process.executableURL = URL(fileURLWithPath: timeoutTool)
+        process.arguments = ["-k", "5", String(timeoutSeconds), "/bin/sh", "-c", command]
         let input = Pipe()
         let errors = Pipe()
         process.standardInput = input
@@ -104,6 +110,10 @@ public enum Delivery: Sendable, Equatable {
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let text = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+            if killed || (process.terminationReason == .exit && (process.terminationStatus == 124 || process.terminationStatus == 137)) {
+                throw DeliveryError(description: "'\(command)' did not finish within \(timeoutSeconds) s and was stopped; the reminder stays pending")
+            }
             let why = process.terminationStatus == 127 ? "command not found" : "exit \(process.terminationStatus)"
             throw DeliveryError(description: "'\(command)' failed (\(why))\(text.isEmpty ? "" : ": \(text.split(separator: "\n").first ?? "")")")
         }

@@ -40,7 +40,7 @@ struct MailMessage {
             headers += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
             return headers.joined(separator: "\r\n") + "\r\n\r\n" + text + (text.hasSuffix("\r\n") ? "" : "\r\n")
         }
-        let boundary = "=_moteplan_" + String(messageID.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.prefix(24).map(Character.init))
+        let boundary = Self.randomBoundary()
         headers.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
         var message = headers.joined(separator: "\r\n") + "\r\n\r\n"
         message += "This is a MIME message.\r\n"
@@ -53,6 +53,13 @@ struct MailMessage {
         message += Data(attachment.text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         message += "\r\n--\(boundary)--\r\n"
         return message
+    }
+
+    /// A boundary nobody can predict (128 random bits), so no text placed in a part can close it.
+    static func randomBoundary() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bits = (0..<4).map { _ in String(generator.next() as UInt32, radix: 16) }
+        return "=_moteplan_" + bits.map { String(repeating: "0", count: 8 - $0.count) + $0 }.joined()
     }
 
     /// `Name <addr>` with the name quoted or encoded as needed.

@@ -56,7 +56,7 @@ public struct RemindJob {
             report.lines.forEach(log)
             return report
         }
-        let lock = try RunLock(path: statePath + ".remind.lock")
+        let lock = try RunLock(path: statePath + ".remind.lock", waitSeconds: configuration.reminders.lockWaitSeconds)
         defer { withExtendedLifetime(lock) {} }
         let store = try StateStore.openForWriting(path: statePath)
         let plan = PlanState(configuration: configuration, snapshot: try store.read { try StateSnapshot($0) })
@@ -103,7 +103,8 @@ public struct RemindJob {
             try store.write { try $0.mark(entry.id, .sending, at: now) }
             let message = compose(reminder, entry: entry, from: from, now: now, resend: resend, revisions: revisions)
             do {
-                try delivery.deliver(message, fileName: Self.fileName(entry))
+                try delivery.deliver(
+                    message, fileName: Self.fileName(entry), timeoutSeconds: configuration.reminders.deliveryTimeoutSeconds)
                 try store.write { try $0.mark(entry.id, .sent, at: now) }
                 report.sent += 1
                 say("sent: \(entry.id) → \(entry.recipient)")

@@ -59,6 +59,10 @@ public struct ReminderTemplates: Sendable {
                 text = DefaultTemplates.byKind[kind.rawValue] ?? ""
                 source = "(built-in \(kind.rawValue).mustache)"
             }
+            if let deep = TemplateNesting.problem(in: text) {
+                problems.append(ConfigDiagnostic(severity: .error, file: source, line: deep.line, column: deep.column, message: deep.message))
+                continue
+            }
             do {
                 // Plain text e-mail: no HTML escaping of the values.
                 let template = try MustacheTemplate(string: Self.textPragma + text)
