@@ -111,17 +111,11 @@ public struct FeedWriter: Sendable {
             let keep = Set(Self.lines(fm.contents(atPath: manifest.temporary)))
             for old in Self.lines(fm.contents(atPath: manifestPath)) where !keep.contains(old) && Self.isSafeRelativePath(old) {
                 let path = target(old)
-                if fm.fileExists(atPath: path) {
-                    do {
-                        try fm.removeItem(atPath: path)
-                    } catch {
-                        throw FeedError.cannotWrite(path: path, reason: "cannot remove the vanished feed (\(error.localizedDescription))")
-                    }
+                if OwnedFile.isRegularFile(old, inside: directory) {
+                    try OwnedFile.remove(path)
                     removed.append(old)
-                }
-                let parent = (path as NSString).deletingLastPathComponent
-                if parent != directory, (try? fm.contentsOfDirectory(atPath: parent))?.isEmpty == true {
-                    try? fm.removeItem(atPath: parent)
+                    let parent = (path as NSString).deletingLastPathComponent
+                    if parent != directory { OwnedFile.removeIfEmptyDirectory(parent) }
                 }
             }
             try rename(manifest)
@@ -140,8 +134,10 @@ public struct FeedWriter: Sendable {
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: directory) else { return }
         for case let relative as String in enumerator
-        where (relative as NSString).lastPathComponent.contains(Self.temporaryMarker) {
-            try? fm.removeItem(atPath: target(relative))
+        where (relative as NSString).lastPathComponent.contains(Self.temporaryMarker)
+            && OwnedFile.isRegularFile(relative, inside: directory)
+        {
+            try? OwnedFile.remove(target(relative))
         }
     }
 

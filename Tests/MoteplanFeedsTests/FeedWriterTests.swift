@@ -39,4 +39,35 @@ struct FeedWriterTests {
         #expect(try writer.write([sameSize, files[1]]).written == ["b/c.ics"])
         #expect(try String(contentsOfFile: dir + "/b/c.ics", encoding: .utf8) == "æøå\r\n" + big)
     }
+
+    /// A vanished feed is removed only when it is a regular file reached through real
+    /// directories: a planted symbolic link to a directory elsewhere, or a directory with a
+    /// feed's name, is left alone (today's main followed the link and removed recursively).
+    @Test func removalNeverFollowsLinksNorRemovesDirectories() throws {
+        let dir = try Self.directory()
+        let outside = try Self.directory()
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: outside)
+        }
+        let writer = FeedWriter(directory: dir)
+        _ = try writer.write([
+            FeedFile(path: "alle.ics", text: "A\r\n"), FeedFile(path: "x/a.ics", text: "B\r\n"),
+            FeedFile(path: "d.ics", text: "C\r\n"), FeedFile(path: "gone/old.ics", text: "D\r\n"),
+        ])
+        // Someone replaces x/ with a link to a directory holding precious files, and d.ics with
+        // a directory that holds something.
+        try FileManager.default.removeItem(atPath: dir + "/x")
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: outside + "/a.ics"))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/x", withDestinationPath: outside)
+        try FileManager.default.removeItem(atPath: dir + "/d.ics")
+        try FileManager.default.createDirectory(atPath: dir + "/d.ics", withIntermediateDirectories: false)
+        try Data("inside".utf8).write(to: URL(fileURLWithPath: dir + "/d.ics/keep"))
+
+        let report = try writer.write([FeedFile(path: "alle.ics", text: "A\r\n")])
+        #expect(report.removed == ["gone/old.ics"])
+        #expect(!FileManager.default.fileExists(atPath: dir + "/gone"))
+        #expect(try String(contentsOfFile: outside + "/a.ics", encoding: .utf8) == "precious")
+        #expect(try String(contentsOfFile: dir + "/d.ics/keep", encoding: .utf8) == "inside")
+    }
 }
