@@ -38,6 +38,7 @@ test: test-deps
 	scripts/report-browser-check
 	scripts/browser-check
 	scripts/fuzz-server --count 10000
+	scripts/attack-server
 	scripts/fuzz-config --count 10000
 
 fuzz: build

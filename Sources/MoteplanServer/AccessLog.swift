@@ -26,11 +26,29 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
         logger.info("\(request.method) \(Self.redact(request.uri.description)) \(status) \(bytes) \(micros)µs")
     }
 
-    /// The path with the token of `/private/<token>/…` replaced by `***`, so logs never hold a secret.
-    static func redact(_ path: String) -> String {
-        guard path.hasPrefix("/private/") else { return path }
-        let rest = path.dropFirst("/private/".count)
-        guard let slash = rest.firstIndex(of: "/") else { return "/private/***" }
-        return "/private/***" + rest[slash...]
+    /// The request target as logged: never a secret. Any path whose first segment is `private`
+    /// (however written: doubled slashes, any case) loses its token; a path with dot segments or
+    /// percent-encoding is not logged at all; the query keeps its parameter names, not their values.
+    static func redact(_ target: String) -> String {
+        let (path, query) = split(target)
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        let first = segments.first.map { $0.removingPercentEncoding ?? String($0) }?.lowercased()
+        var shown = path
+        if segments.contains(where: { $0 == "." || $0 == ".." || $0.contains("%") }) {
+            shown = "/***"
+        } else if let first, first.hasPrefix("private") {
+            shown = "/private/***" + (segments.count > 2 ? "/" + segments.dropFirst(2).joined(separator: "/") : "")
+        }
+        guard let query else { return shown }
+        let names = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+            let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            return name + "=***"
+        }
+        return shown + "?" + names.joined(separator: "&")
+    }
+
+    private static func split(_ target: String) -> (path: String, query: String?) {
+        guard let mark = target.firstIndex(of: "?") else { return (target, nil) }
+        return (String(target[..<mark]), String(target[target.index(after: mark)...]))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The HTTP rules for sending a cached resource: 304 for a matching If-None-Match (or, without
@@ -37,6 +38,8 @@ public enum ConditionalGet {
         guard let lastModified = resource.lastModified, let header = request.headers[.ifModifiedSince],
             let since = HTTPDate.parse(header)
         else { return false }
+        // RFC 9110 13.1.3: a date later than the server's current time is invalid and ignored.
+        if since > Int(Date().timeIntervalSince1970) { return false }
         return lastModified <= since
     }
 

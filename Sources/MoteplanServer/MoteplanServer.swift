@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 import Logging
 import MoteplanCore
 
@@ -16,7 +17,7 @@ public struct MoteplanServer: Sendable {
     public init(builder: SnapshotBuilder, options: ServerOptions, logger: Logger) throws {
         self.options = options
         self.logger = logger
-        cache = try SiteCache(builder: builder, checkInterval: options.checkInterval, logger: logger)
+        cache = try SiteCache(builder: builder, checkInterval: options.checkInterval, logger: logger, preflight: options.preflight)
     }
 
     /// The routes.
@@ -55,17 +56,33 @@ public struct MoteplanServer: Sendable {
     }
 
     /// The application, listening on `options.host:options.port`, with the reload service.
+    /// Idle connections close after `options.idleTimeout`; at most `options.maxConnections` are open.
     public func application() -> some ApplicationProtocol {
-        Application(
+        let idle = options.idleTimeout.components
+        let idleNanoseconds = idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000
+        return Application(
             router: router(),
-            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "moteplan"),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(idleNanoseconds))),
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port), serverName: "moteplan",
+                availableConnectionsDelegate: ConnectionCap(limit: options.maxConnections, logger: logger)),
             services: [ReloadService(cache: cache, pollInterval: options.pollInterval, logger: logger)],
             logger: logger)
     }
 
-    /// Serves until SIGTERM or SIGINT, then finishes open requests and returns.
+    /// Serves until SIGTERM or SIGINT, then finishes open requests and returns: within
+    /// `options.shutdownDeadline` for the graceful part and as long again for cancellation, so a
+    /// stuck request never keeps the process alive.
     public func run() async throws {
-        try await application().runService()
+        var configuration = ServiceGroupConfiguration(
+            services: [application()], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = options.shutdownDeadline
+        configuration.maximumCancellationDuration = options.shutdownDeadline
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch let error as ServiceGroupError {
+            logger.warning("shutdown did not finish within \(options.shutdownDeadline): \(error); stopping anyway")
+        }
     }
 
     /// `[server] base_url`, else `http://<Host>` from the request (`http://localhost` without one).

@@ -14,6 +14,14 @@ public struct ServerOptions: Sendable {
     public var pollInterval: Duration?
     /// The local wall time now in a time zone (tests pass a fixed moment).
     public var now: @Sendable (_ timeZone: String) -> LocalDateTime
+    /// How long a connection may stay idle (no request in progress) before it is closed.
+    public var idleTimeout: Duration = .seconds(60)
+    /// The most connections open at once; more wait in the backlog (logged when reached).
+    public var maxConnections: Int = 512
+    /// How long the server's own shutdown may take after SIGTERM before it stops waiting.
+    public var shutdownDeadline: Duration = .seconds(5)
+    /// Loads a changed config in a child process first (nil: in-process only).
+    public var preflight: Preflight?
 
     /// Creates options.
     public init(

@@ -18,12 +18,15 @@ public final class SiteCache: @unchecked Sendable {
     /// How long a checked fingerprint is trusted; zero checks on every request.
     public let checkInterval: Duration
     private let logger: Logger
+    /// Loads changed files in a child process first (nil: in-process only, as in tests).
+    private let preflight: Preflight?
 
     /// Builds the first snapshot; throws when the files cannot be served at all.
-    public init(builder: SnapshotBuilder, checkInterval: Duration, logger: Logger) throws {
+    public init(builder: SnapshotBuilder, checkInterval: Duration, logger: Logger, preflight: Preflight? = nil) throws {
         self.builder = builder
         self.checkInterval = checkInterval
         self.logger = logger
+        self.preflight = preflight
         snapshot = try builder.build()
         lastCheck = clock.now
     }
@@ -54,11 +57,23 @@ public final class SiteCache: @unchecked Sendable {
         lock.withLock { lastCheck = clock.now - checkInterval - .seconds(1) }
     }
 
+    /// One rebuild at a time; a request arriving meanwhile is served the current snapshot at once
+    /// rather than waiting (a slow or refused config never holds up the feeds).
     private func rebuild(reason: String, force: Bool) -> SiteSnapshot {
-        rebuildLock.withLock {
+        guard rebuildLock.try() else { return lock.withLock { snapshot } }
+        defer { rebuildLock.unlock() }
+        do {
             let old = lock.withLock { snapshot }
             let fingerprint = Fingerprint.read(builder.watchedPaths)
             if !force && (fingerprint == old.fingerprint || fingerprint == lock.withLock({ failed })) { return old }
+            if let preflight {
+                let outcome = preflight.run()
+                guard outcome == .passed else {
+                    lock.withLock { failed = fingerprint }
+                    logger.error("reload (\(reason)) refused: the new config \(Preflight.describe(outcome, deadline: preflight.deadline)); still serving the previous config")
+                    return old
+                }
+            }
             do {
                 let fresh = try builder.build(previous: old)
                 lock.withLock {

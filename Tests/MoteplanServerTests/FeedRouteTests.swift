@@ -79,8 +79,14 @@ struct FeedRouteTests {
             let seconds = try #require(HTTPDate.parse(lastModified))
             let same = try await client.execute(uri: "/feeds/alle.ics", method: .get, headers: [.ifModifiedSince: lastModified])
             #expect(same.status == .notModified)
-            let later = try await client.execute(uri: "/feeds/alle.ics", method: .get, headers: [.ifModifiedSince: HTTPDate.format(seconds + 3600)])
+            // Later than Last-Modified but not in the future: not modified.
+            let now = Int(Date().timeIntervalSince1970)
+            #expect(now >= seconds)
+            let later = try await client.execute(uri: "/feeds/alle.ics", method: .get, headers: [.ifModifiedSince: HTTPDate.format(now)])
             #expect(later.status == .notModified)
+            // A date in the future is invalid (RFC 9110 13.1.3) and ignored: today's main said 304.
+            let future = try await client.execute(uri: "/feeds/alle.ics", method: .get, headers: [.ifModifiedSince: HTTPDate.format(now + 86_400)])
+            #expect(future.status == .ok)
             let earlier = try await client.execute(uri: "/feeds/alle.ics", method: .get, headers: [.ifModifiedSince: HTTPDate.format(seconds - 1)])
             #expect(earlier.status == .ok)
             let garbage = try await client.execute(uri: "/feeds/alle.ics", method: .get, headers: [.ifModifiedSince: "yesterday"])

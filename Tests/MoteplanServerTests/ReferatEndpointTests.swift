@@ -86,6 +86,12 @@ struct ReferatEndpointTests {
             ("before the meeting", Self.body(["uid": uid, "delivered": "2026-09-01"]), .badRequest),
             ("in the future", Self.body(["uid": uid, "delivered": "2026-10-05"]), .badRequest),
             ("ref with a newline", Self.body(["uid": uid, "ref": "linje 1\\nlinje 2"]), .badRequest),
+            // CRLF (one Character), NUL (cut the text), ESC and BEL passed the old Character check.
+            ("ref with CRLF and a MIME header", Self.body(["uid": uid, "ref": "sak\\r\\nContent-Type: text/html"]), .badRequest),
+            ("ref with NUL", Self.body(["uid": uid, "ref": "sak\\u0000skjult"]), .badRequest),
+            ("ref with ESC", Self.body(["uid": uid, "ref": "sak\\u001b[31m"]), .badRequest),
+            ("ref with BEL", Self.body(["uid": uid, "ref": "sak\\u0007"]), .badRequest),
+            ("by with CRLF", Self.body(["uid": uid, "by": "Kari\\r\\nBcc: x@example.no"]), .badRequest),
             ("ref too long", Self.body(["uid": uid, "ref": String(repeating: "x", count: 201)]), .badRequest),
             ("meeting not yet held", Self.body(["uid": "nettverk.melhus-vest-20261118@moteplan.melhus.example.no"]), .badRequest),
             ("no referat duty", Self.body(["uid": "samarbeidsgruppe-20260806@moteplan.melhus.example.no"]), .badRequest),

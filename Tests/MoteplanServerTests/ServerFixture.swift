@@ -54,13 +54,15 @@ struct ServerFixture {
     }
 
     /// A server whose clock says `now` and that looks at the files on every request.
-    func server(now: String = "2026-10-01T12:00", bodyLimit: Int = 16 * 1024) throws -> MoteplanServer {
+    func server(now: String = "2026-10-01T12:00", bodyLimit: Int = 16 * 1024, preflight: Preflight? = nil) throws -> MoteplanServer {
         let moment = LocalDateTime(text: now) ?? LocalDateTime(date: LocalDate(daysSinceEpoch: 0), time: .midnight)
         var logger = Logger(label: "moteplan.test")
         logger.logLevel = .warning
+        var options = ServerOptions(host: "127.0.0.1", port: 0, bodyLimit: bodyLimit, checkInterval: .zero, pollInterval: nil, now: { _ in moment })
+        options.preflight = preflight
         return try MoteplanServer(
             builder: SnapshotBuilder(configPath: configPath, statePath: statePath, zoneStatus: Self.zoneStatus),
-            options: ServerOptions(host: "127.0.0.1", port: 0, bodyLimit: bodyLimit, checkInterval: .zero, pollInterval: nil, now: { _ in moment }),
+            options: options,
             logger: logger)
     }
 

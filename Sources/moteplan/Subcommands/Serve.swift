@@ -30,15 +30,33 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds a look at the config and state files is trusted before the next request looks again.")
     var checkSeconds: Double = 1
 
+    @Option(help: "Seconds a connection may stay idle before it is closed.")
+    var idleTimeout: Int = 60
+
+    @Option(help: "The most connections open at once (more wait until one closes; logged when reached).")
+    var maxConnections: Int = 512
+
+    @Option(help: "Seconds a changed config may take to load (in a child process) before it is refused.")
+    var reloadDeadline: Int = 20
+
+    @Flag(help: .hidden) var preflight = false
+
     @OptionGroup var now: NowOption
 
     func run() throws {
+        if preflight {
+            try runPreflight()
+            return
+        }
         try reportingFailures {
             guard (0...65535).contains(port) else { throw UsageFailure(message: "--port must be 0 to 65535.") }
             guard let level = Logger.Level(rawValue: logLevel) else {
                 throw UsageFailure(message: "--log-level \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical.")
             }
             guard checkSeconds >= 0, checkSeconds <= 3600 else { throw UsageFailure(message: "--check-seconds must be 0 to 3600.") }
+            guard (1...3600).contains(idleTimeout) else { throw UsageFailure(message: "--idle-timeout must be 1 to 3600 seconds.") }
+            guard (1...100_000).contains(maxConnections) else { throw UsageFailure(message: "--max-connections must be 1 to 100000.") }
+            guard (1...3600).contains(reloadDeadline) else { throw UsageFailure(message: "--reload-deadline must be 1 to 3600 seconds.") }
             let path = try options.resolvedPath()
             let fixedNow = try now.fixed()
             // Batched: a write per access-log line cost a quarter of a 304 (Benchmarks/serve/run).
@@ -49,14 +67,37 @@ struct Serve: ParsableCommand {
             logger.logLevel = level
             let builder = SnapshotBuilder(
                 configPath: path, statePath: stateOptions.path(configPath: path), zoneStatus: ZoneCatalog.status)
-            let serverOptions = ServerOptions(
+            var serverOptions = ServerOptions(
                 host: host, port: port, checkInterval: .milliseconds(Int(checkSeconds * 1000)),
                 now: clock(fixed: fixedNow))
+            serverOptions.idleTimeout = .seconds(idleTimeout)
+            serverOptions.maxConnections = maxConnections
+            var child = [Self.executablePath, "serve", "--preflight", "--config", path, "--state", stateOptions.path(configPath: path)]
+            if let fixed = now.now { child += ["--now", fixed] }
+            serverOptions.preflight = Preflight(command: child, deadline: .seconds(reloadDeadline))
             // Reads and validates the config once: a bad one is a ConfigError, exit 2 with located
             // diagnostics, before anything listens.
             let server = try MoteplanServer(builder: builder, options: serverOptions, logger: logger)
             logger.notice("moteplan serve: http://\(host):\(port)/ (config \(path))")
             try AsyncBridge.run { try await server.run() }
+        }
+    }
+}
+
+extension Serve {
+    /// This binary, for the preflight child (the same code loads the config there).
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// `serve --preflight`: builds what the server would serve from the files and exits 0, or
+    /// fails as `check` would. The server runs this in a child before it loads a changed config.
+    func runPreflight() throws {
+        try reportingFailures {
+            let path = try options.resolvedPath()
+            let builder = SnapshotBuilder(
+                configPath: path, statePath: stateOptions.path(configPath: path), zoneStatus: ZoneCatalog.status)
+            _ = try builder.build()
         }
     }
 }
