@@ -16,6 +16,10 @@ public struct ReminderSettings: Sendable, Hashable {
     public var referatOverdueMax: Int = 4
     /// Days before a meeting with a marker (SLT, guests) that its leader is reminded to invite.
     public var invitationDaysBefore: Int = 14
+    /// How long one delivery command may take before it is stopped and the reminder kept pending.
+    public var deliveryTimeoutSeconds: Int = 60
+    /// How long a run waits for another run's lock before it gives up (exit 1, nothing sent).
+    public var lockWaitSeconds: Int = 900
 
     /// Default settings (no From, so nothing can be sent until it is set).
     public init() {}
