@@ -70,7 +70,7 @@ public final class SiteCache: @unchecked Sendable {
                 let outcome = preflight.run()
                 guard outcome == .passed else {
                     lock.withLock { failed = fingerprint }
-                    logger.error("reload (\(reason)) refused: the new config \(Preflight.describe(outcome, deadline: preflight.deadline)); still serving the previous config")
+                    logger.error("reload (\(reason)) failed; still serving the previous config: the new config \(Preflight.describe(outcome, deadline: preflight.deadline))")
                     return old
                 }
             }

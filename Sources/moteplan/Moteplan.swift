@@ -15,7 +15,7 @@ struct Moteplan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Check.self, Plan.self, Ics.self, Leaders.self, MeetingCommand.self, ReferatCommand.self,
-            Obligations.self, Agenda.self, Remind.self, Report.self, Holidays.self, Serve.self, Arshjul.self, Backup.self,
+            Obligations.self, Agenda.self, Remind.self, Report.self, Holidays.self, Serve.self, Arshjul.self, Backup.self, Conflicts.self,
         ]
     )
 

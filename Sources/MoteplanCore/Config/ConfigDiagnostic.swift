@@ -34,6 +34,13 @@ public struct ConfigDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The same finding at another severity (`check --strict` makes conflicts errors).
+    public func with(severity: Severity) -> ConfigDiagnostic {
+        var copy = self
+        copy.severity = severity
+        return copy
+    }
+
     /// `file:line:col: error: key.path: message`, the form compilers and editors understand.
     public var description: String {
         var place = file

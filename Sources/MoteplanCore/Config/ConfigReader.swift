@@ -4,7 +4,7 @@ struct ConfigReader {
     let diagnostics: Diagnostics
     let zoneStatus: @Sendable (String) -> TimeZoneStatus
 
-    static let topLevelKeys = ["version", "municipality", "feeds", "calendar", "roles", "units", "groups", "structures", "reminders", "server"]
+    static let topLevelKeys = ["version", "municipality", "feeds", "calendar", "roles", "units", "groups", "structures", "reminders", "server", "locations", "scheduling"]
 
     func read(_ root: TableReader) -> Configuration? {
         root.rejectUnknownKeys(Self.topLevelKeys)
@@ -27,11 +27,15 @@ struct ConfigReader {
         let structures = root.tables("structures").compactMap(readStructure)
         let server = root.table("server").map { readServer($0, actors: roles.map(\.id) + units.map(\.id)) } ?? ServerSettings()
         let reminders = root.table("reminders").map(readReminders) ?? ReminderSettings()
+        let locations = root.tables("locations").compactMap(readLocation)
+        let scheduling = root.table("scheduling").map(readScheduling) ?? SchedulingSettings()
         guard let municipality else { return nil }
         var configuration = Configuration(
             version: version, municipality: municipality, feeds: feeds, calendar: calendar,
             roles: roles, units: units, groups: groups, structures: structures, server: server)
         configuration.reminders = reminders
+        configuration.locations = locations
+        configuration.scheduling = scheduling
         ConfigValidator(diagnostics: diagnostics).validate(configuration)
         return configuration
     }

@@ -38,19 +38,24 @@ struct ConfigValidator {
         for (s, structure) in config.structures.enumerated() {
             checkStructure(structure, at: ConfigPath([.key("structures"), .index(s)]), config, actors)
         }
+        for (u, unit) in config.units.enumerated() {
+            checkLocation(unit.location, at: ConfigPath([.key("units"), .index(u), .key("location")]), config)
+        }
         checkClosedDays(config)
     }
 
     private func checkUniqueIDs(_ config: Configuration) {
         // Roles and units share one namespace: a leader or participant may be either.
         var owners: [String: String] = [:]
+        // Locations join it: every resource id (conflicts, plan --for) names one thing.
         let entries =
             config.roles.enumerated().map { ($0.element.id, "roles", $0.offset) }
             + config.units.enumerated().map { ($0.element.id, "units", $0.offset) }
+            + config.locations.enumerated().map { ($0.element.id, "locations", $0.offset) }
         for (id, section, index) in entries {
             let path = ConfigPath([.key(section), .index(index), .key("id")])
             if let first = owners[id] {
-                diagnostics.error(path, "duplicate id \"\(id)\": already used by \(first); ids of roles and units must be unique.")
+                diagnostics.error(path, "duplicate id \"\(id)\": already used by \(first); ids of roles, units and locations must be unique.")
             } else {
                 owners[id] = "\(section)[\(index)]"
             }
@@ -92,11 +97,10 @@ struct ConfigValidator {
             }
         default: break
         }
-        for (p, participant) in structure.participants.enumerated() where !actorSet.contains(participant) {
-            diagnostics.error(
-                path.appending("participants").appending(index: p),
-                "unknown role or unit \"\(participant)\"." + Suggestion.hint(for: participant, in: actors))
-        }
+        checkActors(structure.participants, at: path.appending("participants"), actors)
+        checkActors(structure.optionalParticipants, at: path.appending("optional_participants"), actors)
+        checkLocation(structure.location, at: path.appending("location"), config)
+        checkOverrides(structure, at: path, config, actors)
         if let duty = structure.referat {
             let at = path.appending("referat").appending("to")
             if config.structure(duty.receiver) == nil {
@@ -131,6 +135,49 @@ struct ConfigValidator {
                     "unknown group \"\(group)\"." + Suggestion.hint(for: group, in: groupIDs))
             }
         }
+    }
+
+    private func checkActors(_ ids: [String], at path: ConfigPath, _ actors: [String]) {
+        let actorSet = Set(actors)
+        for (index, id) in ids.enumerated() where !actorSet.contains(id) {
+            diagnostics.error(path.appending(index: index), "unknown role or unit \"\(id)\"." + Suggestion.hint(for: id, in: actors))
+        }
+    }
+
+    /// A location written like an id (a–z, 0–9, '-') must name a `[[locations]]` entry; other
+    /// text ("Melhus rådhus, møterom Gauldal") is a place shown as it is, not a resource.
+    private func checkLocation(_ location: String?, at path: ConfigPath, _ config: Configuration) {
+        guard let location, ConfigReader.isValidID(location), config.location(location) == nil else { return }
+        diagnostics.error(
+            path,
+            "unknown location \"\(location)\"." + Suggestion.hint(for: location, in: config.locations.map(\.id))
+                + " Add it under [[locations]], or write the place as text (with a capital letter or a space).")
+    }
+
+    /// Instance overrides name instances the structure has.
+    private func checkOverrides(_ structure: Structure, at path: ConfigPath, _ config: Configuration, _ actors: [String]) {
+        guard !structure.instanceOverrides.isEmpty else { return }
+        let instances = Scheduler(configuration: config).instances(of: structure).map(\.instanceID)
+        let sorted = structure.instanceOverrides.values.sorted { $0.id < $1.id }
+        for override in sorted {
+            // The override's place in the file: its index among [[structures.instances]].
+            let at = path.appending("instances").appending(index: overrideIndex(structure, override.id))
+            if structure.instantiation == .one {
+                diagnostics.error(at.appending("id"), "per-instance settings need per = \"unit\" or per = \"group\"; set the structure's own keys instead.")
+                continue
+            }
+            if !instances.contains(override.id) {
+                diagnostics.error(
+                    at.appending("id"),
+                    "\(structure.id) has no instance \"\(override.id)\"." + Suggestion.hint(for: override.id, in: instances))
+            }
+            if let participants = override.participants { checkActors(participants, at: at.appending("participants"), actors) }
+            checkLocation(override.location, at: at.appending("location"), config)
+        }
+    }
+
+    private func overrideIndex(_ structure: Structure, _ id: String) -> Int {
+        structure.instanceOverrideOrder.firstIndex(of: id) ?? 0
     }
 
     private func checkClosedDays(_ config: Configuration) {

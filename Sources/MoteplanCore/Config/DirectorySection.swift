@@ -1,6 +1,6 @@
 extension ConfigReader {
-    static let roleKeys = ["id", "name", "person", "email"]
-    static let unitKeys = ["id", "name", "kind", "head", "head_person", "head_email", "location"]
+    static let roleKeys = ["id", "name", "person", "email", "capacity", "unavailable"]
+    static let unitKeys = ["id", "name", "kind", "head", "head_person", "head_email", "location", "capacity", "unavailable"]
     static let groupKeys = ["id", "name", "members", "leader", "rotation"]
     static let rotationKeys = ["candidates", "term", "first_term", "first_leader", "handover_weeks"]
 
@@ -10,8 +10,11 @@ extension ConfigReader {
         let name = table.text("name", required: "the role's name, e.g. \"SLT-koordinator\"")
         let person = table.text("person")
         let email = email(table, "email")
+        let availability = readAvailability(table)
         guard let id, let name else { return nil }
-        return Role(id: id, name: name, person: person, email: email)
+        var role = Role(id: id, name: name, person: person, email: email)
+        role.availability = availability
+        return role
     }
 
     func readUnit(_ table: TableReader) -> Unit? {
@@ -31,8 +34,10 @@ extension ConfigReader {
         let person = table.text("head_person")
         let email = email(table, "head_email")
         let location = table.text("location")
+        let availability = readAvailability(table)
         guard let id, let name, let head, !kinds.isEmpty else { return nil }
-        let headRole = Role(id: id, name: "\(head), \(name)", person: person, email: email)
+        var headRole = Role(id: id, name: "\(head), \(name)", person: person, email: email)
+        headRole.availability = availability
         return Unit(id: id, name: name, kinds: kinds, head: headRole, location: location)
     }
 

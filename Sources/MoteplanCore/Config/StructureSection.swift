@@ -2,8 +2,9 @@ extension ConfigReader {
     static let structureKeys = [
         "id", "title", "description", "per", "unit_kinds", "groups", "cadence", "start", "end", "duration_minutes",
         "slots", "location", "leader", "participants", "school_calendar", "on_holiday", "max_shift_days", "markers",
-        "notice_days", "referat", "agenda",
+        "notice_days", "referat", "agenda", "optional_participants", "instances",
     ]
+    static let instanceKeys = ["id", "cadence", "start", "end", "duration_minutes", "slots", "location", "participants"]
     static let markerKeys = ["id", "text", "per_half_year", "per_school_year", "position", "guests", "dates"]
     static let referatKeys = ["to", "days"]
     static let agendaKeys = ["closes_days_before", "items"]
@@ -29,6 +30,20 @@ extension ConfigReader {
         let noticeDays = table.int("notice_days", default: 14, in: 0...90, unit: "days").value
         let referat = table.table("referat").flatMap(readReferatDuty)
         let agenda = table.table("agenda").map(readAgenda) ?? AgendaSettings()
+        let optional = table.strings("optional_participants")?.map(\.0) ?? []
+        var overrides: [String: InstanceOverride] = [:]
+        var order: [String] = []
+        for entry in table.tables("instances") {
+            guard let override = readInstanceOverride(entry) else {
+                order.append("")
+                continue
+            }
+            order.append(override.id)
+            if overrides[override.id] != nil {
+                diagnostics.error(entry.path.appending("id"), "instance \"\(override.id)\" has two overrides; merge them into one.")
+            }
+            overrides[override.id] = override
+        }
         guard let id, let title, let instantiation, let cadence, let leader, let policy, !slots.isEmpty else {
             return nil
         }
@@ -39,7 +54,29 @@ extension ConfigReader {
         structure.noticeDays = noticeDays
         structure.referat = referat
         structure.agenda = agenda
+        structure.optionalParticipants = optional
+        structure.instanceOverrides = overrides
+        structure.instanceOverrideOrder = order
         return structure
+    }
+
+    /// `[[structures.instances]]`: one instance's own cadence, times, place or participants.
+    func readInstanceOverride(_ table: TableReader) -> InstanceOverride? {
+        table.rejectUnknownKeys(Self.instanceKeys)
+        guard let id = table.text("id", required: "the unit or group id of the instance") else { return nil }
+        var override = InstanceOverride(id: id)
+        if table.has("cadence") {
+            guard let cadence = table.table("cadence").flatMap(readCadence) else { return nil }
+            override.cadence = cadence
+        }
+        if ["start", "end", "duration_minutes", "slots"].contains(where: table.has) {
+            let slots = readSlots(table)
+            guard !slots.isEmpty else { return nil }
+            override.slots = slots
+        }
+        override.location = table.text("location")
+        override.participants = table.strings("participants")?.map(\.0)
+        return override
     }
 
     /// `[structures.referat]`: `to` (the receiving structure) and `days` allowed after the meeting.

@@ -20,6 +20,11 @@ public struct Configuration: Sendable, Hashable {
     public var server: ServerSettings
     /// Reminder settings.
     public var reminders: ReminderSettings = ReminderSettings()
+    /// Rooms that are resources, in config order.
+    public var locations: [Location] = [] { didSet { locationsIndex = Self.index(locations.map(\.id)) } }
+    /// Buffers between a person's meetings.
+    public var scheduling: SchedulingSettings = SchedulingSettings()
+    private var locationsIndex: [String: Int] = [:]
     /// Position of each id (the first, if one repeats): lookups are made per meeting, and Oslo has 900 units.
     private var rolesIndex: [String: Int] = [:]
     private var unitsIndex: [String: Int] = [:]
@@ -62,6 +67,16 @@ public struct Configuration: Sendable, Hashable {
     public func group(_ id: String) -> Group? { groupsIndex[id].map { groups[$0] } }
     /// The structure with this id.
     public func structure(_ id: String) -> Structure? { structuresIndex[id].map { structures[$0] } }
+    /// The location with this id.
+    public func location(_ id: String) -> Location? { locationsIndex[id].map { locations[$0] } }
+
+    /// What a resource id (a role, a unit, or a location) can take, and whether buffers apply
+    /// (people need travel time, rooms do not); nil for an unknown id.
+    public func resource(_ id: String) -> (availability: Availability, isPerson: Bool)? {
+        if let actor = actor(id) { return (actor.availability, true) }
+        if let location = location(id) { return (location.availability, false) }
+        return nil
+    }
 
     /// Resolves a role-or-unit reference to the person role that acts for it
     /// (a unit acts through its head).

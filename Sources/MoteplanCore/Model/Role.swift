@@ -8,6 +8,8 @@ public struct Role: Sendable, Hashable {
     public var person: String?
     /// The address reminders and invitations go to, if configured.
     public var email: String?
+    /// Meetings at once and unavailable times (a unit's head carries the unit's).
+    public var availability: Availability = Availability()
 
     /// Creates a role.
     public init(id: String, name: String, person: String? = nil, email: String? = nil) {

@@ -121,6 +121,12 @@ public struct Structure: Sendable, Hashable {
     public var leader: LeaderRule
     /// Roles and units that take part besides the unit or group members.
     public var participants: [String]
+    /// Roles and units listed as welcome but not needed: never counted for conflicts.
+    public var optionalParticipants: [String] = []
+    /// Per-instance differences, by instance id.
+    public var instanceOverrides: [String: InstanceOverride] = [:]
+    /// The overridden instance ids in the order the config lists them.
+    public var instanceOverrideOrder: [String] = []
     /// Whether it follows the school calendar (skips school holidays and the summer).
     public var followsSchoolCalendar: Bool
     /// What a holiday does to a meeting.

@@ -43,7 +43,8 @@ struct MarkerAssigner {
         let horizon = configuration.municipality.horizon
         for marker in structure.markers {
             let guests = marker.guests.compactMap { configuration.actor($0) }
-            let meetingMarker = MeetingMarker(id: marker.id, text: marker.text, guests: guests)
+            var meetingMarker = MeetingMarker(id: marker.id, text: marker.text, guests: guests)
+            meetingMarker.guestIDs = marker.guests
             let held = meetings.indices.filter { !meetings[$0].isCancelled }
             var marked = Set<LocalDate>()
             if !marker.dates.isEmpty {

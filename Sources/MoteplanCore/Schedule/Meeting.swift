@@ -35,6 +35,8 @@ public struct MeetingMarker: Sendable, Hashable {
     public var text: String
     /// Guests to invite, resolved.
     public var guests: [Role]
+    /// The guests' role or unit ids.
+    public var guestIDs: [String] = []
 }
 
 /// One planned meeting. Its identity is (instance, planned date, slot) and never changes,
@@ -56,6 +58,11 @@ public struct Meeting: Sendable, Hashable {
     public var title: String
     /// Where.
     public var location: String?
+    /// The location id, when the place is a configured location (a resource).
+    public var locationID: String?
+    /// Every resource the meeting needs, by id, in a fixed order (leader, unit or group members,
+    /// participants, marker guests, room), each once; optional participants are not among them.
+    public var needs: [String] = []
     /// Who leads it.
     public var leader: Role?
     /// Who takes part, resolved to roles (units act through their heads), in config order.

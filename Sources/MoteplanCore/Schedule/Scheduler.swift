@@ -62,8 +62,11 @@ public struct Scheduler: Sendable {
             let planned = plannedDates(structure)
             for (i, instance) in instances(of: structure).enumerated() {
                 instanceList.append(instance)
-                var (list, instanceNotes) = meetingsFor(structure, instance, planned)
-                instanceNotes += MarkerAssigner(configuration: configuration).assign(structure, instance, &list)
+                let effective = resolved(structure, instance)
+                let dates = effective.cadence == structure.cadence ? planned : plannedDates(effective)
+                var (list, instanceNotes) = meetingsFor(effective, instance, dates)
+                instanceNotes += MarkerAssigner(configuration: configuration).assign(effective, instance, &list)
+                resolveNeeds(effective, instance, &list)
                 meetings += list.map { ($0, s, i) }
                 notes += instanceNotes
             }
@@ -75,6 +78,12 @@ public struct Scheduler: Sendable {
             return a.0.slotIndex < b.0.slotIndex
         }
         return Schedule(instances: instanceList, meetings: meetings.map(\.0), notes: notes)
+    }
+
+    /// `structure` as `instance` sees it: with the instance's own cadence, times, place and
+    /// participants where `[[structures.instances]]` gives them.
+    public func resolved(_ structure: Structure, _ instance: StructureInstance) -> Structure {
+        structure.instanceOverrides[instance.instanceID]?.applied(to: structure) ?? structure
     }
 
     /// Planned dates after exclusions, within the horizon.
@@ -93,7 +102,10 @@ public struct Scheduler: Sendable {
         var taken = Set(planned)
         let school = structure.followsSchoolCalendar
         let participants = participantList(structure, instance)
-        let location = structure.location ?? instance.unitID.flatMap { configuration.unit($0) }.map { $0.location ?? $0.name }
+        let place = structure.location ?? instance.unitID.flatMap { configuration.unit($0) }.map { $0.location ?? $0.name }
+        // A place that names a configured location is that room (a resource), shown by its name.
+        let room = place.flatMap { configuration.location($0) }
+        let location = room?.name ?? place
         let title = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
         let domain = configuration.municipality.uidDomain
         for date in planned {
@@ -125,6 +137,7 @@ public struct Scheduler: Sendable {
                     instance: instance, plannedDate: date, slotIndex: index, date: actual, start: slot.start,
                     end: slot.end, title: title, location: location, leader: nil, participants: participants,
                     markers: [], movedBecause: actual == date ? nil : reason)
+                meeting.locationID = room?.id
                 // The UID is only built when there are changes to look up (ics at Oslo size has 100k meetings).
                 if !changes.isEmpty {
                     for change in changes[meeting.uid(domain: domain)] ?? [] { meeting.apply(change) }
@@ -138,6 +151,7 @@ public struct Scheduler: Sendable {
                 instance: instance, plannedDate: start.date, slotIndex: 0, date: start.date, start: start.time, end: end,
                 title: extraTitle.map { "\(title): \($0)" } ?? title, location: location, leader: nil,
                 participants: participants, markers: [], movedBecause: nil)
+            meeting.locationID = room?.id
             meeting.addedUID = change.uid
             for later in changes[change.uid] ?? [] { meeting.apply(later) }
             meetings.append(meeting)
@@ -167,6 +181,36 @@ public struct Scheduler: Sendable {
                 meetings[index].handover = "Lederskifte \(term.label): \(LeaderName.display(now)) overtar etter \(LeaderName.display(before))"
             }
             previous = leader
+        }
+    }
+
+    /// Sets each meeting's needs: its leader on that day, the unit or the group's members, the
+    /// participants, the guests of the markers it carries and its room, each once.
+    private func resolveNeeds(_ structure: Structure, _ instance: StructureInstance, _ meetings: inout [Meeting]) {
+        var base: [String] = []
+        if let unit = instance.unitID { base.append(unit) }
+        if let group = instance.groupID.flatMap({ configuration.group($0) }) { base += group.members }
+        base += structure.participants
+        for index in meetings.indices {
+            var ids: [String] = []
+            if let leader = leaderID(structure, instance, on: meetings[index].date) { ids.append(leader) }
+            ids += base
+            for marker in meetings[index].markers { ids += marker.guestIDs }
+            if let room = meetings[index].locationID { ids.append(room) }
+            var seen = Set<String>()
+            meetings[index].needs = ids.filter { seen.insert($0).inserted }
+        }
+    }
+
+    /// The id of the role or unit that leads `instance` on `date`.
+    public func leaderID(_ structure: Structure, _ instance: StructureInstance, on date: LocalDate) -> String? {
+        switch structure.leader {
+        case .fixed(let id): return id
+        case .unitHead: return instance.unitID
+        case .groupLeader:
+            guard let group = instance.groupID.flatMap({ configuration.group($0) }) else { return nil }
+            if group.rotation != nil { return rotation.leader(group: group.id, on: date) }
+            return group.leader
         }
     }
 
@@ -211,7 +255,12 @@ public struct Scheduler: Sendable {
         if let group = instance.groupID.flatMap({ configuration.group($0) }) { ids += group.members }
         ids += structure.participants
         var seen = Set<String>()
-        return ids.filter { seen.insert($0).inserted }.compactMap(participant)
+        let needed = ids.filter { seen.insert($0).inserted }.compactMap(participant)
+        // Welcome, not needed: listed for people to see, never counted for conflicts.
+        let optional = structure.optionalParticipants.filter { seen.insert($0).inserted }.compactMap(participant).map {
+            Participant(name: "\($0.name) (valgfritt)", email: $0.email)
+        }
+        return needed + optional
     }
 
     /// A role or unit as a participant: units show their name and use their head's address.

@@ -18,6 +18,8 @@ public struct PlanRow: Sendable, Hashable, Encodable {
     public var location: String
     /// Markers and move notes, in Norwegian.
     public var notes: [String]
+    /// The ids of every role, unit and location the meeting needs.
+    public var needs: [String]
 
     /// The row for `meeting`.
     public init(meeting: Meeting, uidDomain: String) {
@@ -30,6 +32,7 @@ public struct PlanRow: Sendable, Hashable, Encodable {
         leader = meeting.leader.map(LeaderName.display) ?? ""
         location = meeting.location ?? ""
         notes = meeting.notes
+        needs = meeting.needs
     }
 }
 

@@ -10,6 +10,9 @@ struct Check: ParsableCommand {
     @OptionGroup var options: ConfigOptions
     @OptionGroup var stateOptions: StateOptions
 
+    @Flag(help: "Treat every double-booking as an error (exit 2), e.g. to guard the config in CI.")
+    var strict = false
+
     func run() throws {
         try reportingFailures {
             let loaded = try options.load()
@@ -18,10 +21,15 @@ struct Check: ParsableCommand {
             _ = try ReminderTemplates.load(folder: ReminderTemplates.folder(configFile: loaded.file, settings: config.reminders))
             let schedule = try stateOptions.planState(loaded).schedule
             let summary = CheckSummary(configuration: config, schedule: schedule)
+            let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings)
+            var clashes = ConflictListing.diagnostics(conflicts, loaded: loaded)
+            if strict { clashes = clashes.map { $0.with(severity: .error) } }
             let warnings = loaded.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
             Output.raw(summary.render(file: loaded.file))
-            for warning in warnings { Output.error(warning.description) }
-            Output.line(warnings.isEmpty ? "ok" : "ok, with \(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+            for warning in warnings + clashes { Output.error(warning.description) }
+            if strict && !conflicts.isEmpty { throw ExitCode(2) }
+            let count = warnings.count + clashes.count
+            Output.line(count == 0 ? "ok: no conflicts" : "ok, with \(count) warning\(count == 1 ? "" : "s")")
         }
     }
 }

@@ -28,6 +28,9 @@ struct Plan: ParsableCommand {
     @Option(help: "Only this instance (a unit or group id).")
     var instance: String?
 
+    @Option(name: .customLong("for"), help: "Only the meetings this role, unit or location is needed at (its id).")
+    var needed: String?
+
     @Option(help: "table, csv, json or html (printable, A4 landscape).")
     var format: Format = .table
 
@@ -56,7 +59,11 @@ struct Plan: ParsableCommand {
             if let instance, !schedule.instances.contains(where: { $0.instanceID == instance && (structure == nil || $0.structureID == structure) }) {
                 throw UsageFailure(message: "unknown instance \"\(instance)\".")
             }
-            let rows = query.filter(schedule.meetings).map { PlanRow(meeting: $0, uidDomain: config.municipality.uidDomain) }
+            if let needed, config.resource(needed) == nil {
+                let known = config.roles.map(\.id) + config.units.map(\.id) + config.locations.map(\.id)
+                throw UsageFailure(message: "unknown role, unit or location \"\(needed)\"." + Suggestion.hint(for: needed, in: known))
+            }
+            let rows = query.filter(schedule.meetings).filter { needed == nil || $0.needs.contains(needed ?? "") }.map { PlanRow(meeting: $0, uidDomain: config.municipality.uidDomain) }
             switch format {
             case .table: Output.raw(PlanFormatter.table(rows))
             case .csv: Output.raw(PlanFormatter.csv(rows))

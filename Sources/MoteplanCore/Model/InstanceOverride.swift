@@ -1,0 +1,34 @@
+/// What one instance of a per-unit or per-group structure does differently
+/// (`[[structures.instances]]`): its own cadence, times, place or participants, so the instances
+/// of one structure need not all meet at the same hour.
+public struct InstanceOverride: Sendable, Hashable {
+    /// The instance id (the unit or group id).
+    public var id: String
+    /// Its own cadence.
+    public var cadence: Cadence?
+    /// Its own slots.
+    public var slots: [Slot]?
+    /// Its own location (free text or a location id).
+    public var location: String?
+    /// Its own participants (replacing the structure's).
+    public var participants: [String]?
+
+    /// Creates an override.
+    public init(id: String, cadence: Cadence? = nil, slots: [Slot]? = nil, location: String? = nil, participants: [String]? = nil) {
+        self.id = id
+        self.cadence = cadence
+        self.slots = slots
+        self.location = location
+        self.participants = participants
+    }
+
+    /// `structure` as this instance sees it.
+    public func applied(to structure: Structure) -> Structure {
+        var copy = structure
+        if let cadence { copy.cadence = cadence }
+        if let slots { copy.slots = slots }
+        if let location { copy.location = location }
+        if let participants { copy.participants = participants }
+        return copy
+    }
+}

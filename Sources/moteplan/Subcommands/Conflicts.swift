@@ -1,0 +1,44 @@
+import ArgumentParser
+import MoteplanCore
+
+/// `moteplan conflicts`: every window in which a role, unit or room is double-booked.
+struct Conflicts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every double-booking: a role, unit or room needed by more meetings than it can take.")
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: "First day, YYYY-MM-DD (default: the horizon's start).")
+    var from: String?
+
+    @Option(help: "Last day, YYYY-MM-DD (default: the horizon's end).")
+    var to: String?
+
+    @Option(help: "Only this role, unit or location (its id).")
+    var resource: String?
+
+    @Option(help: "table, csv or json.")
+    var format: ListFormat = .table
+
+    func run() throws {
+        try reportingFailures {
+            let loaded = try options.load()
+            let config = loaded.configuration
+            let first = try from.map { try parseDate($0, option: "--from") }
+            let last = try to.map { try parseDate($0, option: "--to") }
+            if let first, let last, first > last { throw UsageFailure(message: "--from \(first) is after --to \(last).") }
+            if let resource, config.resource(resource) == nil {
+                let known = config.roles.map(\.id) + config.units.map(\.id) + config.locations.map(\.id)
+                throw UsageFailure(message: "unknown resource \"\(resource)\"." + Suggestion.hint(for: resource, in: known))
+            }
+            let schedule = try stateOptions.planState(loaded).schedule
+            let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings, from: first, to: last, resource: resource)
+            switch format {
+            case .table: Output.raw(ConflictListing.table(conflicts))
+            case .csv: Output.raw(ConflictListing.csv(conflicts))
+            case .json: Output.raw(try ConflictListing.json(conflicts))
+            }
+        }
+    }
+}
