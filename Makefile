@@ -10,6 +10,9 @@ BIN       = .build/debug/moteplan
 RUNTIME_PACKAGES = libical-dev tzdata pkg-config libsqlite3-dev
 # Tests also import a feed into a real client (khal) and render pages in headless Chromium.
 TEST_PACKAGES    = khal chromium
+# `make test` fuzzes the config with this seed, so a passing run can be repeated; `make fuzz`
+# draws a new one. fuzz-config prints the seed either way.
+FUZZ_SEED       ?= 20261130
 
 .PHONY: deps test-deps build demo test fuzz clean
 
@@ -38,7 +41,7 @@ test: test-deps
 	scripts/report-browser-check
 	scripts/browser-check
 	scripts/fuzz-server --count 10000
-	scripts/fuzz-config --count 10000
+	scripts/fuzz-config --count 10000 --seed $(FUZZ_SEED)
 
 fuzz: build
 	scripts/fuzz-config
