@@ -8,8 +8,12 @@ BIN       = .build/debug/moteplan
 
 # Build and run time: libical for the feeds, tzdata for its zones, SQLite for the state store.
 RUNTIME_PACKAGES = libical-dev tzdata pkg-config libsqlite3-dev
-# Tests also import a feed into a real client (khal) and render pages in headless Chromium.
-TEST_PACKAGES    = khal chromium
+# Tests also import feeds into a real client (khal), parse them with python icalendar (in a venv
+# made by scripts/python-deps), fetch over HTTP with curl and render pages in headless Chromium.
+TEST_PACKAGES    = khal chromium curl python3-venv
+# `make test` fuzzes the config with this seed, so a passing run can be repeated; `make fuzz`
+# draws a new one. fuzz-config prints the seed either way.
+FUZZ_SEED       ?= 20261130
 
 .PHONY: deps test-deps build demo test fuzz clean
 
@@ -30,6 +34,7 @@ demo: build
 	$(BIN) plan --config $(CONFIG) --weeks 4
 
 test: test-deps
+	scripts/python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	scripts/crash-ics --kills 20
@@ -39,7 +44,7 @@ test: test-deps
 	scripts/browser-check
 	scripts/fuzz-server --count 10000
 	scripts/attack-server
-	scripts/fuzz-config --count 10000
+	scripts/fuzz-config --count 10000 --seed $(FUZZ_SEED)
 
 fuzz: build
 	scripts/fuzz-config

@@ -105,7 +105,7 @@ struct ChangeCommandTests {
         let audit = try sqlite("SELECT action, reference, previous, reason, actor FROM referat_audit ORDER BY id")
         let previous = "2026-09-20|Enhetsleder, Eid barnehage og skole (Eksempel: Liv Dahl)"
         #expect(audit == """
-            record|P360-2026/1234|None|None|\(first.code == 0 ? actorName : "")
+            record|P360-2026/1234|None|None|\(actorName)
             change|P360-2026/9999|\(previous)|P360-2026/1234|None|Kari
             undo|None|\(previous)|P360-2026/9999|Feil møte|Kari
 

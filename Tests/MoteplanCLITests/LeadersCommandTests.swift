@@ -124,6 +124,15 @@ struct LeadersCommandTests {
             let feed = try String(contentsOf: out.appendingPathComponent("samarbeidsgruppe.ics"), encoding: .utf8)
             #expect(round == 0 ? !feed.contains("SEQUENCE:") : feed.contains("SEQUENCE:\(round)\r\n"))
         }
+        // One revision per Melhus meeting over 2026/27 and 2027/28, counted from Config/melhus.toml:
+        //   lokalt-team       16 schools and kindergartens × 10 (2nd Tuesday, September–June: August's
+        //                     is before the first school day, July is the summer holiday) × 2 = 320
+        //   drofting          every other Thursday from 2026-08-06, July excluded: 24 × 2      =  48
+        //   nettverk          3 groups × 4 (September, November, February, April) × 2         =  24
+        //   samarbeidsgruppe  first Thursday, July excluded: 11 × 2                          =  22
+        //   slt-styringsgruppe  weeks 11 and 43: 2 × 2                                       =   4
+        //   fagdag            2 dates × 2 slots                                                =   4
+        //                                                                                     = 422
         #expect(try sqlite("SELECT count(*) FROM published_revision") == "422\n")
         #expect(try sqlite("PRAGMA integrity_check") == "ok\n")
     }

@@ -123,7 +123,7 @@ struct ReferatSteppingTests {
     }
 
     @Test func eachAgendaListsExactlyTheReferatRecordedBeforeItClosed() throws {
-        guard let structure = config.structure("samarbeidsgruppe") else { return }
+        let structure = try #require(config.structure("samarbeidsgruppe"))
         let final = ledger(on: d("2027-07-31"))
         let meetings = schedule.meetings.filter { $0.instance.structureID == "samarbeidsgruppe" }
         func agenda(_ day: String) throws -> AgendaDraft {
@@ -155,7 +155,7 @@ struct ReferatSteppingTests {
     }
 
     @Test func agendaCarriesMarkersAndEscapesHTML() throws {
-        guard let structure = config.structure("samarbeidsgruppe") else { return }
+        let structure = try #require(config.structure("samarbeidsgruppe"))
         let meeting = try #require(schedule.meetings.first { $0.instance.structureID == "samarbeidsgruppe" && !$0.markers.isEmpty })
         let draft = AgendaDraft(structure: structure, meeting: meeting, schedule: schedule, ledger: ledger(on: d("2026-08-01")))
         #expect(draft.render(.text).contains("Politikontakt og vgs deltar\n   - Inviteres: Politikontakt, Representanter fra videregående skole"))

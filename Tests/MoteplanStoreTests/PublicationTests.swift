@@ -14,6 +14,18 @@ struct PublicationTests {
         return try FeedPublication(configuration: config, store: store, directory: out.path).run(now: now, nowUTC: utc)
     }
 
+    /// Every regular file under `directory` with its bytes; a file that cannot be read fails the test
+    /// (directories are skipped by type, not by a failed read).
+    static func contents(of directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: directory.path) {
+            let url = directory.appendingPathComponent(path)
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            result[path] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
     func sequences(_ out: URL) throws -> [String: Int] {
         let text = try String(contentsOf: out.appendingPathComponent("alle.ics"), encoding: .utf8)
         return Dictionary(uniqueKeysWithValues: try FeedReader.events(in: text).map { ($0.uid, $0.sequence) })
@@ -58,7 +70,8 @@ struct PublicationTests {
             let config = try StoreFixtures.rotationConfig(candidates: candidates, first: "r0", start: "\(hour):00")
             _ = try publish(config, store: store, out: out, at: 1)
             let files = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
-            let before = try files.map { try? Data(contentsOf: out.appendingPathComponent($0)) }
+            let before = try Self.contents(of: out)
+            #expect(!before.isEmpty)
             let revisions = try store.read { try $0.revisions() }
             let terms = try store.read { try $0.recordedTerms() }
             // Later the same term (any day up to mid-February), nothing changed: nothing may change.
@@ -68,7 +81,7 @@ struct PublicationTests {
                 nowUTC: ICalUTCStamp(year: now.year, month: now.month, day: now.day, hour: 0, minute: 0))
             #expect(second.written == 0 && second.revised == 0 && second.recordedTerms.isEmpty)
             #expect(try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted() == files)
-            #expect(try files.map { try? Data(contentsOf: out.appendingPathComponent($0)) } == before)
+            #expect(try Self.contents(of: out) == before)
             #expect(try store.read { try $0.revisions() } == revisions)
             #expect(try store.read { try $0.recordedTerms() } == terms)
         }
