@@ -34,6 +34,7 @@ struct OverviewPage {
             <p>Per \(Markup.escape(NorwegianDate.withWeekday(now.date))) kl. \(now.time).</p>
 
             """
+        html += conflictSection()
         html += nextMeetings()
         html += networkLeaders()
         html += leaderSection()
@@ -68,6 +69,24 @@ struct OverviewPage {
             html += "</table>\n"
         }
         return html
+    }
+
+    /// "Dobbeltbookinger": how many windows from now on double-book someone, and the first of them.
+    func conflictSection() -> String {
+        let coming = snapshot.conflicts.filter { $0.end > now }
+        var html = "<h2 id=\"dobbeltbookinger\">Dobbeltbookinger</h2>\n"
+        guard !coming.isEmpty else { return html + "<p>Ingen: ingen person eller rom er satt opp på flere møter enn de rekker.</p>\n" }
+        let resources = Set(coming.map(\.resource)).count
+        html += "<p class=\"forfalt\">\(coming.count) tidspunkt der \(resources) \(resources == 1 ? "person, enhet eller rom" : "personer, enheter eller rom") er satt opp på flere møter enn de rekker.</p>\n"
+        html += "<table>\n<tr><th>Hvem/hva</th><th>Når</th><th>Kan ta</th><th>Trengs av</th><th>Møter</th></tr>\n"
+        for conflict in coming.sorted(by: { ($0.start, $0.resource) < ($1.start, $1.resource) }).prefix(20) {
+            let name = configuration.actor(conflict.resource)?.name ?? configuration.location(conflict.resource)?.name ?? conflict.resource
+            html += "<tr><td>\(Markup.escape(name))</td>"
+            html += "<td>\(Markup.escape(NorwegianDate.withWeekday(conflict.start.date))) \(conflict.start.time)–\(conflict.end.time)</td>"
+            html += "<td>\(conflict.capacity)</td><td>\(conflict.needed)</td><td>\(Markup.escape(conflict.structures.joined(separator: ", ")))</td></tr>\n"
+        }
+        if coming.count > 20 { html += "<tr><td colspan=\"5\">… og \(coming.count - 20) til (moteplan conflicts viser alle).</td></tr>\n" }
+        return html + "</table>\n"
     }
 
     /// "Nettverksledere": the current term's leader of every rotating group, and who comes next.

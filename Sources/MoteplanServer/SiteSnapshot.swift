@@ -27,12 +27,15 @@ public final class SiteSnapshot: Sendable {
     public let arshjul: [Int: CachedResource]
     /// The files' state this snapshot was built from.
     public let fingerprint: Fingerprint
+    /// Every double-booking in the plan (found once per snapshot).
+    public let conflicts: [Conflict]
 
     /// Creates a snapshot.
     public init(
         loaded: LoadedConfig, plan: PlanState, publicFeeds: [String: CachedResource], privateFeeds: [String: CachedResource],
-        feeds: [FeedLink], arshjul: [Int: CachedResource], fingerprint: Fingerprint
+        feeds: [FeedLink], arshjul: [Int: CachedResource], fingerprint: Fingerprint, conflicts: [Conflict] = []
     ) {
+        self.conflicts = conflicts
         self.loaded = loaded
         self.plan = plan
         self.publicFeeds = publicFeeds

@@ -81,7 +81,8 @@ public struct SnapshotBuilder: Sendable {
         }
         return SiteSnapshot(
             loaded: loaded, plan: plan, publicFeeds: publicFeeds, privateFeeds: privateFeeds, feeds: links,
-            arshjul: wheels, fingerprint: fingerprint)
+            arshjul: wheels, fingerprint: fingerprint,
+            conflicts: ConflictFinder(configuration: configuration).conflicts(in: plan.schedule.meetings))
     }
 
     /// `resource`, with `old`'s Last-Modified when the bytes are the same.

@@ -72,6 +72,25 @@ enum CLI {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A copy of the Melhus config (with its templates) in a new directory, with the three networks
+    /// all on the 3rd Wednesday 13:00–15:30 as the plan's table first had them: the report's
+    /// hand-worked figures were worked out for that schedule.
+    static func melhusNetworksTogether() throws -> String {
+        let directory = try temporaryDirectory()
+        let text = try String(contentsOfFile: melhus, encoding: .utf8)
+        var kept = text
+        if let start = text.range(of: "# De tre nettverkene deler tjenestene"),
+            let sor = text.range(of: "id = \"melhus-sor\"\ncadence", range: start.upperBound..<text.endIndex),
+            let end = text.range(of: "\n", range: sor.upperBound..<text.endIndex)
+        {
+            kept = String(text[..<start.lowerBound]) + String(text[end.upperBound...])
+        }
+        let path = directory.appendingPathComponent("melhus.toml")
+        try Data(kept.utf8).write(to: path)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Config/templates"), to: directory.appendingPathComponent("templates"))
+        return path.path
+    }
+
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("moteplan-test-\(UUID().uuidString)")

@@ -5,14 +5,16 @@ import Testing
 struct ReportCommandTests {
     let directory: URL
     let state: String
+    let config: String
 
     init() throws {
         directory = try CLI.temporaryDirectory()
         state = directory.appendingPathComponent("state.sqlite").path
+        config = try CLI.melhusNetworksTogether()
     }
 
     func run(_ arguments: [String], now: String) throws -> CLI.Result {
-        let result = try CLI.run(arguments + ["--config", CLI.melhus, "--state", state, "--now", now])
+        let result = try CLI.run(arguments + ["--config", config, "--state", state, "--now", now])
         #expect(result.code == 0, "\(arguments): \(result.stderr)")
         return result
     }

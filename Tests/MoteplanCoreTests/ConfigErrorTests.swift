@@ -57,7 +57,8 @@ struct ConfigErrorTests {
     }
 
     @Test func impossibleTime() {
-        let text = Fixtures.melhus(replacing: "start = \"12:30\"", with: "start = \"25:00\"")
+        let text = Fixtures.melhus(
+            replacing: "start = \"12:30\"\nend = \"14:00\"\nleader = \"unit-head\"", with: "start = \"25:00\"\nend = \"14:00\"\nleader = \"unit-head\"")
         expectError(text, "\"25:00\" is not a time of day", lineOf: "start = \"25:00\"")
     }
 

@@ -16,7 +16,8 @@ struct HardeningConfigTests {
     @Test func hugeDurationIsALocatedError() {
         for minutes in ["9223372036854775807", "-9223372036854775808", "0", "-1", "1441"] {
             let text = Fixtures.melhus(
-                replacing: "start = \"12:30\"\nend = \"14:00\"", with: "start = \"12:30\"\nduration_minutes = \(minutes)")
+                replacing: "start = \"12:30\"\nend = \"14:00\"\nleader = \"unit-head\"",
+                with: "start = \"12:30\"\nduration_minutes = \(minutes)\nleader = \"unit-head\"")
             expectLocated(text, "does not end the same day", lineOf: "duration_minutes = \(minutes)")
         }
         #expect(LocalTime(hour: 12, minute: 0)?.adding(minutes: Int.max) == nil)

@@ -11,7 +11,7 @@ struct ReferatSteppingTests {
     let schedule: Schedule
 
     init() throws {
-        config = try Fixtures.load(Fixtures.melhusText).configuration
+        config = try Fixtures.load(Fixtures.networksTogether(Fixtures.melhusText)).configuration
         schedule = Scheduler(configuration: config).schedule()
     }
 

@@ -56,6 +56,33 @@ referat_overdue_max = 4
 # Dager før et møte med SLT eller gjester lederen minnes på å invitere.
 invitation_days_before = 14
 
+[scheduling]
+# Minste tid i minutter mellom to møter for samme person eller enhet (reisetid
+# mellom skolene og rådhuset). Gjelder roller og enheter, ikke møterom.
+buffer_minutes = 30
+
+# ---------------------------------------------------------------------------
+# Møterom som deles: et møte med location = "<id>" trenger rommet, og moteplan
+# passer på at det ikke er dobbeltbooket. Annen tekst i location er bare et sted
+# som vises, ikke en ressurs. capacity = hvor mange møter rommet tar samtidig.
+# ---------------------------------------------------------------------------
+[[locations]]
+id = "gauldal"
+name = "Melhus rådhus, møterom Gauldal"
+capacity = 1
+
+[[locations]]
+id = "kommunestyresalen"
+name = "Melhus rådhus, kommunestyresalen"
+capacity = 1
+
+[[locations]]
+id = "formannskapssalen"
+name = "Melhus rådhus, formannskapssalen"
+capacity = 1
+# Formannskapet møtes her mandager; rommet er da opptatt hele dagen.
+unavailable = [{ weekday = "mandag" }]
+
 # ---------------------------------------------------------------------------
 # Kalender: skoleår, skoleferier og stengte dager. Helligdager (1. nyttårsdag,
 # skjærtorsdag, langfredag, 1. og 2. påskedag, 1. mai, 17. mai, Kristi
@@ -188,6 +215,9 @@ name = "Rektor ved Melhus videregående skole"
 # Enheter: skoler, barnehager og tjenester. kind er «skole», «barnehage» eller
 # «tjeneste» (en liste for enheter som er begge deler). head er tittelen til
 # lederen av enheten (rektor/styrer), som leder enhetens lokale team.
+# capacity = hvor mange møter enheten kan være med på samtidig (standard 1: én
+# person møter). unavailable = når enheten ikke kan møte: ukedager (hele dagen
+# eller from/to) eller datoer ({ from = DATO, to = DATO }).
 # ---------------------------------------------------------------------------
 
 # Nedre Melhus
@@ -301,12 +331,17 @@ id = "helsestasjon"
 name = "Helsestasjon og skolehelsetjenesten"
 kind = "tjeneste"
 head = "Enhetsleder"
+# Tre helsesykepleiere i skolehelsetjenesten deler de lokale teamene mellom seg:
+# tjenesten kan være i tre møter samtidig.
+capacity = 3
 
 [[units]]
 id = "ppt"
 name = "PPT"
 kind = "tjeneste"
 head = "Leder PPT"
+# Tre PP-rådgivere med hver sine skoler og barnehager: tre møter samtidig.
+capacity = 3
 
 [[units]]
 id = "ergo-fysio"
@@ -337,6 +372,8 @@ id = "barnevern"
 name = "Barneverntjenesten"
 kind = "tjeneste"
 head = "Barnevernleder"
+# Fast fagmøte i tjenesten mandag morgen.
+unavailable = [{ weekday = "mandag", from = "08:00", to = "10:00" }]
 
 [[units]]
 id = "helse-velferdskontoret"
@@ -434,7 +471,7 @@ title = "Lokalt tverrfaglig team"
 description = "Tverrfaglig team på individnivå ved skolen eller barnehagen. Barn/ungdom og foresatte deltar i sin egen sak."
 per = "unit"
 unit_kinds = ["skole", "barnehage"]
-cadence = { kind = "monthly", nth = [2], weekday = "tirsdag" }
+cadence = { kind = "monthly", nth = [2], weekday = "tirsdag", exclude_months = [7, 8] }
 start = "12:30"
 end = "14:00"
 leader = "unit-head"
@@ -443,6 +480,96 @@ notice_days = 7
 school_calendar = true
 on_holiday = "move"
 max_shift_days = 7
+
+# Alle 16 team samtidig ville krevd helsestasjon og PPT på 16 steder på en gang.
+# Teamene er derfor spredt: høyst to samtidig, slik at helsesykepleierne og
+# PP-rådgiverne (tre av hver) rekker dem, med 30 minutter reisetid mellom møtene.
+# Tirsdager 08:30 og 12:30, onsdager 10:30 og 14:30, torsdager 08:30: også når en
+# ferie flytter møter fra to dager til samme dag, kolliderer de ikke.
+# Enheter som ikke står her, følger strukturens tid (2. tirsdag 12:30).
+[[structures.instances]]
+id = "gimse-barneskole"
+cadence = { kind = "monthly", nth = [2], weekday = "tirsdag", exclude_months = [7, 8] }
+start = "08:30"
+end = "10:00"
+
+[[structures.instances]]
+id = "gimse-ungdomsskole"
+cadence = { kind = "monthly", nth = [2], weekday = "tirsdag", exclude_months = [7, 8] }
+start = "08:30"
+end = "10:00"
+
+[[structures.instances]]
+id = "nedre-melhus-barnehager"
+cadence = { kind = "monthly", nth = [2], weekday = "onsdag", exclude_months = [7, 8] }
+start = "10:30"
+end = "12:00"
+
+[[structures.instances]]
+id = "elvebakken-barnehage"
+cadence = { kind = "monthly", nth = [2], weekday = "onsdag", exclude_months = [7, 8] }
+start = "10:30"
+end = "12:00"
+
+[[structures.instances]]
+id = "lovset-barnehage"
+cadence = { kind = "monthly", nth = [2], weekday = "onsdag", exclude_months = [7, 8] }
+start = "14:30"
+end = "16:00"
+
+[[structures.instances]]
+id = "brekkasen-idrettsbarnehage"
+cadence = { kind = "monthly", nth = [2], weekday = "onsdag", exclude_months = [7, 8] }
+start = "14:30"
+end = "16:00"
+
+[[structures.instances]]
+id = "fla-barnehage-og-skole"
+cadence = { kind = "monthly", nth = [2], weekday = "torsdag", exclude_months = [7, 8] }
+start = "08:30"
+end = "10:00"
+
+[[structures.instances]]
+id = "lundamo-barnehage-og-skole"
+cadence = { kind = "monthly", nth = [2], weekday = "torsdag", exclude_months = [7, 8] }
+start = "08:30"
+end = "10:00"
+
+[[structures.instances]]
+id = "hovin-barnehage-og-skole"
+cadence = { kind = "monthly", nth = [1], weekday = "tirsdag", exclude_months = [7, 8] }
+start = "08:30"
+end = "10:00"
+
+[[structures.instances]]
+id = "rosmaelen-barnehage-og-skole"
+cadence = { kind = "monthly", nth = [1], weekday = "tirsdag", exclude_months = [7, 8] }
+start = "08:30"
+end = "10:00"
+
+[[structures.instances]]
+id = "lundamo-ungdomsskole"
+cadence = { kind = "monthly", nth = [1], weekday = "tirsdag", exclude_months = [7, 8] }
+start = "12:30"
+end = "14:00"
+
+[[structures.instances]]
+id = "oya-ungdomsskole"
+cadence = { kind = "monthly", nth = [1], weekday = "tirsdag", exclude_months = [7, 8] }
+start = "12:30"
+end = "14:00"
+
+[[structures.instances]]
+id = "eid-barnehage-og-skole"
+cadence = { kind = "monthly", nth = [1], weekday = "onsdag", exclude_months = [7, 8] }
+start = "10:30"
+end = "12:00"
+
+[[structures.instances]]
+id = "gasbakken-barnehage-og-skole"
+cadence = { kind = "monthly", nth = [1], weekday = "onsdag", exclude_months = [7, 8] }
+start = "10:30"
+end = "12:00"
 
 # 3.1.2 Drøftingsteam for barn og unge: fast leder, 2–4 ganger i måneden.
 [[structures]]
@@ -453,7 +580,7 @@ per = "one"
 cadence = { kind = "weekly", every = 2, weekday = "torsdag", anchor = 2026-08-20, exclude_months = [7] }
 start = "12:00"
 end = "14:00"
-location = "Melhus rådhus, møterom Gauldal"
+location = "gauldal"
 leader = "leder-drofting"
 participants = [
   "helsestasjon", "ppt", "psykisk-helse-rus", "barnevern", "ergo-fysio", "nav",
@@ -473,11 +600,12 @@ per = "group"
 cadence = { kind = "months", months = ["september", "november", "februar", "april"], nth = [3], weekday = "onsdag" }
 start = "13:00"
 end = "15:30"
-location = "Melhus rådhus, kommunestyresalen"
+location = "kommunestyresalen"
 leader = "group-leader"
 school_calendar = true
 on_holiday = "move"
 max_shift_days = 7
+
 
 notice_days = 21
 
@@ -505,6 +633,18 @@ days = 14
 closes_days_before = 7
 items = ["Velkommen og godkjenning av sakliste", "Runde: status fra enhetene", "Tema for møtet"]
 
+# De tre nettverkene deler tjenestene (helsestasjon, PPT, NAV, …), SLT-koordinator,
+# politikontakt og salen, så de møtes ikke samtidig: Nedre Melhus 3. onsdag
+# 09:30–12:00, Melhus vest 3. onsdag 13:00–15:30 (over) og Melhus sør 4. onsdag.
+[[structures.instances]]
+id = "nedre-melhus"
+start = "09:30"
+end = "12:00"
+
+[[structures.instances]]
+id = "melhus-sor"
+cadence = { kind = "months", months = ["september", "november", "februar", "april"], nth = [4], weekday = "onsdag" }
+
 # 3.1.4 Tverrfaglig samarbeidsgruppe barn og unge: én gang i måneden (ikke i juli),
 # ledet av enhetsleder familie, forebygging og mestring. Politikontakt og
 # videregående skole deltar på to møter hvert halvår.
@@ -516,7 +656,7 @@ per = "one"
 cadence = { kind = "monthly", nth = [1], weekday = "torsdag", exclude_months = [7] }
 start = "09:00"
 end = "11:30"
-location = "Melhus rådhus, møterom Gauldal"
+location = "gauldal"
 leader = "leder-ffm"
 participants = [
   "leder-aphr", "leder-kultur", "radgiver-barnehage", "radgiver-skole", "slt-koordinator",
@@ -548,10 +688,10 @@ id = "slt-styringsgruppe"
 title = "SLT styringsgruppe/politiråd"
 description = "Samordning av lokale rus- og kriminalitetsforebyggende tiltak."
 per = "one"
-cadence = { kind = "weeks", weeks = [11, 43], weekday = "tirsdag" }
+cadence = { kind = "weeks", weeks = [11, 43], weekday = "tirsdag", exclude_months = [7, 8] }
 start = "10:00"
 end = "12:00"
-location = "Melhus rådhus, formannskapssalen"
+location = "formannskapssalen"
 leader = "slt-koordinator"
 participants = ["politikontakt", "ordforer", "kommunedirektor", "rektor-vgs", "leder-ffm"]
 school_calendar = false
@@ -567,7 +707,7 @@ description = "Kompetanseheving på tvers av tjenestene."
 per = "one"
 cadence = { kind = "dates", dates = [2026-11-06, 2027-10-29] }
 slots = [{ start = "09:00", end = "11:00" }, { start = "12:00", end = "14:00" }]
-location = "Melhus rådhus, kommunestyresalen"
+location = "kommunestyresalen"
 leader = "leder-ffm"
 participants = ["helsestasjon", "ppt", "barnevern", "psykisk-helse-rus"]
 school_calendar = false

@@ -78,4 +78,13 @@ public struct EvaluationReport: Sendable {
     public var leaders: [LeaderTerm] = []
     /// What needs attention, in Norwegian.
     public var attention: [String] = []
+    /// Double-bookings whose window starts in the period.
+    public var conflicts: [ConflictEntry] = []
+
+    /// A double-booking as the report lists it.
+    public struct ConflictEntry: Sendable, Hashable, Encodable {
+        public var resource, start, end: String
+        public var capacity, needed: Int
+        public var uids: [String]
+    }
 }

@@ -55,6 +55,10 @@ public struct ReportBuilder: Sendable {
         }
         report.total.referatMedianDaysLate = median(lateDays(inPeriod, domain: domain, now: now))
         report.leaders = leaderTerms(period)
+        report.conflicts = ConflictFinder(configuration: configuration)
+            .conflicts(in: schedule.meetings, from: period.first, to: period.last)
+            .filter { conflict in only.isEmpty || !Set(conflict.structures).isDisjoint(with: only) }
+            .map { .init(resource: $0.resource, start: $0.start.description, end: $0.end.description, capacity: $0.capacity, needed: $0.needed, uids: $0.uids) }
         report.attention = attention(report)
         return report
     }
@@ -168,6 +172,14 @@ public struct ReportBuilder: Sendable {
 
     /// The short list in Norwegian of what needs attention.
     private func attention(_ report: EvaluationReport) -> [String] {
+        let clashes = report.conflicts.isEmpty ? [] : [
+            "\(report.conflicts.count) dobbeltbooking\(report.conflicts.count == 1 ? "" : "er") i perioden: " +
+                Set(report.conflicts.map(\.resource)).sorted().joined(separator: ", ") + " er satt opp på flere møter enn de rekker."
+        ]
+        return clashes + attentionItems(report)
+    }
+
+    private func attentionItems(_ report: EvaluationReport) -> [String] {
         var lines: [String] = []
         for figures in report.instances {
             let name = schedule.instances.first { $0.structureID == figures.structure && $0.instanceID == figures.instance }

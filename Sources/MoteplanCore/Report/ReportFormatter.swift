@@ -39,11 +39,13 @@ public enum ReportFormatter {
             var markers: [EvaluationReport.MarkerCheck]
             var leaders: [EvaluationReport.LeaderTerm]
             var attention: [String]
+            var conflicts: [EvaluationReport.ConflictEntry]
         }
         let document = Document(
             period: report.period.description, now: report.now.description, instances: report.instances,
             structures: report.structures, total: report.total, cancellations: report.cancellations,
-            missedPeriods: report.missed, markers: report.markers, leaders: report.leaders, attention: report.attention)
+            missedPeriods: report.missed, markers: report.markers, leaders: report.leaders, attention: report.attention,
+            conflicts: report.conflicts)
         return try JSONOutput.encode(document)
     }
 

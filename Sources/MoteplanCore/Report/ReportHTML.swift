@@ -29,6 +29,16 @@ public enum ReportHTML {
         html += "<h2>Trenger oppfølging</h2>\n<div class=\"merk\">"
         html += report.attention.isEmpty ? "<p>Ingenting som trenger oppfølging.</p>" : "<ul>" + report.attention.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
         html += "</div>\n"
+        html += "<h2>Dobbeltbookinger</h2>\n"
+        if report.conflicts.isEmpty {
+            html += "<p>Ingen: ingen person, enhet eller rom var satt opp på flere møter enn de rekker.</p>\n"
+        } else {
+            html += "<p>\(report.conflicts.count) tidspunkt i perioden.</p>\n<table>\n<tr><th>Hvem/hva</th><th>Fra</th><th>Til</th><th>Kan ta</th><th>Trengs av</th></tr>\n"
+            for c in report.conflicts {
+                html += "<tr><td>\(Markup.escape(c.resource))</td><td>\(c.start)</td><td>\(c.end)</td><td>\(c.capacity)</td><td>\(c.needed)</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
         html += "<h2>Møter per struktur</h2>\n<table>\n<tr><th>Struktur</th><th>Planlagt</th><th>Holdt</th><th>Avlyst</th><th>Flyttet</th><th>Ekstra</th><th>Kommende</th><th>Perioder holdt</th><th>Referat i tide</th><th>For sent</th><th>Mangler</th><th>Median dager for sent</th></tr>\n"
         for f in report.structures + [report.total] {
             let name = f.structure == "*" ? "Hele kommunen" : (configuration.structure(f.structure)?.title ?? f.structure)

@@ -40,6 +40,18 @@ func meetingTime(_ text: String, option: String, _ config: Configuration) throws
     return value
 }
 
+/// Refuses a change that double-books someone unless forced (exit 2, naming each resource, time
+/// and the other meetings); returns the warnings to print when forced.
+func conflictCheck(_ change: MeetingChange, plan: PlanState, force: Bool, what: String) throws -> [String] {
+    let clashes = plan.conflicts(after: change)
+    guard !clashes.isEmpty else { return [] }
+    let lines = ChangeConflictMessage.lines(clashes, uid: change.uid)
+    guard force else {
+        throw UsageFailure(message: "\(what) double-books " + lines.joined(separator: "; ") + "; choose another time, or add --force to do it anyway.")
+    }
+    return lines.map { "warning: double-booked: \($0)." }
+}
+
 /// Refuses a closed day unless forced; returns the warning to print when forced.
 func closedDayCheck(_ date: LocalDate, structure: Structure, plan: PlanState, force: Bool) throws -> String? {
     guard let closure = plan.scheduler.calendar.closure(on: date, school: structure.followsSchoolCalendar) else { return nil }
@@ -92,7 +104,7 @@ struct MeetingMove: ParsableCommand {
     @Argument(help: "The meeting's UID.") var uid: String
     @Option(help: "The new start, YYYY-MM-DDTHH:MM (the length stays).") var to: String
     @Option(help: "Why.") var reason: String?
-    @Flag(help: "Allow a day that is not a working day.") var force = false
+    @Flag(help: "Allow a day that is not a working day, or a double-booking.") var force = false
     @OptionGroup var options: ChangeOptions
 
     func run() throws {
@@ -112,11 +124,12 @@ struct MeetingMove: ParsableCommand {
             guard let structure = config.structure(found.instance.structureID) else { return }
             let warning = try closedDayCheck(start.date, structure: structure, plan: plan, force: force)
             let now = try options.now.resolve(timeZone: config.municipality.timeZone)
+            let change = MeetingChange(uid: uid, kind: .move(start: start, end: end), reason: reason, actor: options.by, at: now)
+            let clashes = try conflictCheck(change, plan: plan, force: force, what: "moving \(uid) to \(start)")
             let store = try options.state.openForWriting(loaded)
-            try store.write {
-                try $0.append(MeetingChange(uid: uid, kind: .move(start: start, end: end), reason: reason, actor: options.by, at: now))
-            }
+            try store.write { try $0.append(change) }
             if let warning { Output.error(warning) }
+            clashes.forEach(Output.error)
             Output.line("moved \(found.title) from \(found.startDateTime) to \(start)–\(end)")
         }
     }
@@ -132,7 +145,7 @@ struct MeetingAdd: ParsableCommand {
     @Option(help: "End, HH:MM (default: the structure's usual length).") var end: String?
     @Option(help: "A title added to the structure's.") var title: String?
     @Option(help: "Why.") var reason: String?
-    @Flag(help: "Allow a day that is not a working day.") var force = false
+    @Flag(help: "Allow a day that is not a working day, or a double-booking.") var force = false
     @OptionGroup var options: ChangeOptions
 
     func run() throws {
@@ -166,13 +179,14 @@ struct MeetingAdd: ParsableCommand {
                 throw UsageFailure(message: "an extra meeting of \(target.uidBase) at \(begin) already exists (\(uid)).")
             }
             let now = try options.now.resolve(timeZone: config.municipality.timeZone)
+            let change = MeetingChange(
+                uid: uid, kind: .add(structureID: structure, instanceID: instance, start: begin, end: finish, title: title),
+                reason: reason, actor: options.by, at: now)
+            let clashes = try conflictCheck(change, plan: plan, force: force, what: "adding \(uid)")
             let store = try options.state.openForWriting(loaded)
-            try store.write {
-                try $0.append(MeetingChange(
-                    uid: uid, kind: .add(structureID: structure, instanceID: instance, start: begin, end: finish, title: title),
-                    reason: reason, actor: options.by, at: now))
-            }
+            try store.write { try $0.append(change) }
             if let warning { Output.error(warning) }
+            clashes.forEach(Output.error)
             Output.line("added \(uid)")
         }
     }
