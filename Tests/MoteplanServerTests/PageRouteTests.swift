@@ -114,4 +114,21 @@ struct PageRouteTests {
             #expect(try await client.execute(uri: "/referat", method: .get).status == .notFound)
         }
     }
+
+    /// The overview says there are no double-bookings for the Melhus example, and lists them when
+    /// Melhus sør is put back on Melhus vest's 3rd Wednesday: from 1 October on, the first is the
+    /// hall on 18 November 13:00–15:30.
+    @Test func overviewShowsDoubleBookings() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.live { client in
+            let page = try await client.execute(uri: "/", method: .get).text
+            #expect(page.contains("<h2 id=\"dobbeltbookinger\">Dobbeltbookinger</h2>\n<p>Ingen:"))
+            try fixture.writeConfig(replacing: (
+                "months = [\"september\", \"november\", \"februar\", \"april\"], nth = [4]",
+                "months = [\"september\", \"november\", \"februar\", \"april\"], nth = [3]"))
+            let clashing = try await client.execute(uri: "/", method: .get).text
+            #expect(clashing.contains("tidspunkt der"))
+            #expect(clashing.contains("<tr><td>Melhus rådhus, kommunestyresalen</td><td>onsdag 18. november 2026 13:00–15:30</td><td>1</td><td>2</td><td>nettverk</td></tr>"), "\(clashing)")
+        }
+    }
 }

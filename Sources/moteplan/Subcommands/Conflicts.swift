@@ -21,6 +21,9 @@ struct Conflicts: ParsableCommand {
     @Option(help: "table, csv or json.")
     var format: ListFormat = .table
 
+    /// Accepted like every command's; conflicts do not depend on the clock.
+    @OptionGroup var now: NowOption
+
     func run() throws {
         try reportingFailures {
             let loaded = try options.load()
