@@ -35,8 +35,11 @@ public struct ConflictFinder: Sendable {
         for id in resourceOrder() {
             guard let indices = byResource[id], let resource = configuration.resource(id) else { continue }
             let buffer = resource.isPerson ? configuration.scheduling.bufferMinutes : 0
-            found += unavailableWindows(id, indices, meetings, resource.availability)
-            found += capacityWindows(id, indices, meetings, capacity: resource.availability.capacity, buffer: buffer)
+            // Each kind comes out of its own sweep; interleave them by start, as documented
+            // (unavailable time first when both start at once).
+            let windows = unavailableWindows(id, indices, meetings, resource.availability)
+                + capacityWindows(id, indices, meetings, capacity: resource.availability.capacity, buffer: buffer)
+            found += windows.sorted { ($0.start, $0.capacity) < ($1.start, $1.capacity) }
         }
         return found.filter { conflict in
             (from.map { conflict.start.date >= $0 } ?? true) && (to.map { conflict.start.date <= $0 } ?? true)
