@@ -105,17 +105,21 @@ public struct ConflictFinder: Sendable {
         while position < events.count {
             let time = events[position].time
             // Apply every event at this minute, then look at the load from here on.
+            var starting: [Int] = []
             while position < events.count && events[position].time == time {
                 let event = events[position]
                 load += event.delta
                 active[event.index, default: 0] += event.delta
                 if active[event.index] == 0 { active[event.index] = nil }
-                if event.delta > 0, open != nil { open?.members.insert(event.index) }
+                if event.delta > 0 { starting.append(event.index) }
                 position += 1
             }
             if load > threshold {
                 if var window = open {
+                    // Only a window that goes on past this minute gains the meetings starting now;
+                    // one that closes here ended before they began.
                     window.peak = max(window.peak, load)
+                    window.members.formUnion(starting)
                     open = window
                 } else {
                     open = (time, load, Set(active.keys))
