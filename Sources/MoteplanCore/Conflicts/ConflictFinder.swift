@@ -35,8 +35,11 @@ public struct ConflictFinder: Sendable {
         for id in resourceOrder() {
             guard let indices = byResource[id], let resource = configuration.resource(id) else { continue }
             let buffer = resource.isPerson ? configuration.scheduling.bufferMinutes : 0
-            found += unavailableWindows(id, indices, meetings, resource.availability)
-            found += capacityWindows(id, indices, meetings, capacity: resource.availability.capacity, buffer: buffer)
+            // Each kind comes out of its own sweep; interleave them by start, as documented
+            // (unavailable time first when both start at once).
+            let windows = unavailableWindows(id, indices, meetings, resource.availability)
+                + capacityWindows(id, indices, meetings, capacity: resource.availability.capacity, buffer: buffer)
+            found += windows.sorted { ($0.start, $0.capacity) < ($1.start, $1.capacity) }
         }
         return found.filter { conflict in
             (from.map { conflict.start.date >= $0 } ?? true) && (to.map { conflict.start.date <= $0 } ?? true)
@@ -102,17 +105,21 @@ public struct ConflictFinder: Sendable {
         while position < events.count {
             let time = events[position].time
             // Apply every event at this minute, then look at the load from here on.
+            var starting: [Int] = []
             while position < events.count && events[position].time == time {
                 let event = events[position]
                 load += event.delta
                 active[event.index, default: 0] += event.delta
                 if active[event.index] == 0 { active[event.index] = nil }
-                if event.delta > 0, open != nil { open?.members.insert(event.index) }
+                if event.delta > 0 { starting.append(event.index) }
                 position += 1
             }
             if load > threshold {
                 if var window = open {
+                    // Only a window that goes on past this minute gains the meetings starting now;
+                    // one that closes here ended before they began.
                     window.peak = max(window.peak, load)
+                    window.members.formUnion(starting)
                     open = window
                 } else {
                     open = (time, load, Set(active.keys))
