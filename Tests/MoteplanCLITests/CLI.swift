@@ -91,6 +91,21 @@ enum CLI {
         return path.path
     }
 
+    /// The Melhus config without its `[[structures.instances]]` tables (every lokalt team on the
+    /// 2nd Tuesday 12:30, every network on the 3rd Wednesday 13:00), written once per test run:
+    /// the double-booked plan the conflict tests need.
+    static let melhusTogether: String = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("moteplan-together-\(UUID().uuidString)")
+        let text = (try? String(contentsOfFile: melhus, encoding: .utf8)) ?? ""
+        let together = text.replacingOccurrences(
+            of: #"\[\[structures\.instances\]\]\n(?:[a-z_]+ = [^\n]*\n)*"#, with: "", options: .regularExpression)
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try? FileManager.default.copyItem(at: root.appendingPathComponent("Config/templates"), to: directory.appendingPathComponent("templates"))
+        let path = directory.appendingPathComponent("melhus.toml")
+        try? Data(together.utf8).write(to: path)
+        return path.path
+    }()
+
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("moteplan-test-\(UUID().uuidString)")

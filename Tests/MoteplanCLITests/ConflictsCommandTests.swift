@@ -69,8 +69,8 @@ struct ConflictsCommandTests {
     }
 
     @Test func csvHasTheFixedHeaderAndTheSameWindowsAsJSON() throws {
-        let windows = try Self.json([Row].self, ["conflicts", "--config", CLI.melhus, "--format", "json"])
-        let result = try CLI.run(["conflicts", "--config", CLI.melhus, "--format", "csv"])
+        let windows = try Self.json([Row].self, ["conflicts", "--config", CLI.melhusTogether, "--format", "json"])
+        let result = try CLI.run(["conflicts", "--config", CLI.melhusTogether, "--format", "csv"])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("resource,start,end,capacity,needed,uids\r\n"))
         let records = Self.csvRecords(result.stdout)
@@ -88,8 +88,8 @@ struct ConflictsCommandTests {
     }
 
     @Test func jsonWindowsAreExplainedByThePlansNeeds() throws {
-        let windows = try Self.json([Row].self, ["conflicts", "--config", CLI.melhus, "--format", "json"])
-        let plan = try Self.json([PlanRow].self, ["plan", "--config", CLI.melhus, "--format", "json"])
+        let windows = try Self.json([Row].self, ["conflicts", "--config", CLI.melhusTogether, "--format", "json"])
+        let plan = try Self.json([PlanRow].self, ["plan", "--config", CLI.melhusTogether, "--format", "json"])
         let byUID = Dictionary(plan.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
         for window in windows {
             // Every meeting of a window needs the resource and overlaps the window (Melhus has no buffer).
@@ -104,24 +104,24 @@ struct ConflictsCommandTests {
     }
 
     @Test func planForListsExactlyTheMeetingsThatNeedIt() throws {
-        let all = try Self.json([PlanRow].self, ["plan", "--config", CLI.melhus, "--format", "json"])
-        let ppt = try Self.json([PlanRow].self, ["plan", "--config", CLI.melhus, "--for", "ppt", "--format", "json"])
+        let all = try Self.json([PlanRow].self, ["plan", "--config", CLI.melhusTogether, "--format", "json"])
+        let ppt = try Self.json([PlanRow].self, ["plan", "--config", CLI.melhusTogether, "--for", "ppt", "--format", "json"])
         let expected = all.filter { $0.needs.contains("ppt") }.map(\.uid)
         #expect(!expected.isEmpty)
         #expect(expected.count < all.count)
         #expect(ppt.map(\.uid) == expected)
-        let unknown = try CLI.run(["plan", "--config", CLI.melhus, "--for", "ppx"])
+        let unknown = try CLI.run(["plan", "--config", CLI.melhusTogether, "--for", "ppx"])
         #expect(unknown.code == 2)
         #expect(unknown.stderr.contains("unknown role, unit or location \"ppx\". Did you mean \"ppt\"?"))
     }
 
     @Test func checkStrictFailsOnDoubleBookingsAndNamesEachResource() throws {
-        let windows = try Self.json([Row].self, ["conflicts", "--config", CLI.melhus, "--format", "json"])
+        let windows = try Self.json([Row].self, ["conflicts", "--config", CLI.melhusTogether, "--format", "json"])
         var perResource: [String: Int] = [:]
         for window in windows { perResource[window.resource, default: 0] += 1 }
-        let melhus = try String(contentsOfFile: CLI.melhus, encoding: .utf8).components(separatedBy: "\n")
+        let melhus = try String(contentsOfFile: CLI.melhusTogether, encoding: .utf8).components(separatedBy: "\n")
 
-        let strict = try CLI.run(["check", "--strict", "--config", CLI.melhus])
+        let strict = try CLI.run(["check", "--strict", "--config", CLI.melhusTogether])
         #expect(strict.code == 2)
         #expect(!strict.stdout.contains("ok: no conflicts") && !strict.stdout.contains("ok, with"))
         let lines = strict.stderr.components(separatedBy: "\n")
@@ -132,13 +132,13 @@ struct ConflictsCommandTests {
             #expect(line.contains("'moteplan conflicts --resource \(resource)'"))
             // Located at the resource's own [[roles]] or [[units]] entry: the line before its id.
             let idLine = try #require(melhus.firstIndex(of: "id = \"\(resource)\"")) + 1
-            #expect(line.hasPrefix("\(CLI.melhus):\(idLine - 1):"), "\(line)")
+            #expect(line.hasPrefix("\(CLI.melhusTogether):\(idLine - 1):"), "\(line)")
         }
         #expect(lines.filter { $0.contains(" is double-booked: ") }.count == perResource.count)
         #expect(strict.stderr.contains("error: \(windows.count) conflict windows on \(perResource.count) resources"))
 
         // Without --strict the same findings are warnings and the check passes.
-        let lenient = try CLI.run(["check", "--config", CLI.melhus])
+        let lenient = try CLI.run(["check", "--config", CLI.melhusTogether])
         #expect(lenient.code == 0)
         #expect(lenient.stderr.contains("warning: units[17]: ppt is double-booked: \(perResource["ppt"] ?? -1) conflict windows"))
     }
@@ -196,18 +196,18 @@ struct ConflictsCommandTests {
     }
 
     @Test func unknownResourceIsAUsageError() throws {
-        let result = try CLI.run(["conflicts", "--config", CLI.melhus, "--resource", "nosuch"])
+        let result = try CLI.run(["conflicts", "--config", CLI.melhusTogether, "--resource", "nosuch"])
         #expect(result.code == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("unknown resource \"nosuch\""))
-        let close = try CLI.run(["conflicts", "--config", CLI.melhus, "--resource", "ppx"])
+        let close = try CLI.run(["conflicts", "--config", CLI.melhusTogether, "--resource", "ppx"])
         #expect(close.code == 2)
         #expect(close.stderr.contains("unknown resource \"ppx\". Did you mean \"ppt\"?"))
     }
 
     @Test func resourceFilterKeepsThatResourcesWindows() throws {
-        let all = try Self.json([Row].self, ["conflicts", "--config", CLI.melhus, "--format", "json"])
-        let ppt = try Self.json([Row].self, ["conflicts", "--config", CLI.melhus, "--format", "json", "--resource", "ppt"])
+        let all = try Self.json([Row].self, ["conflicts", "--config", CLI.melhusTogether, "--format", "json"])
+        let ppt = try Self.json([Row].self, ["conflicts", "--config", CLI.melhusTogether, "--format", "json", "--resource", "ppt"])
         #expect(!ppt.isEmpty)
         #expect(ppt == all.filter { $0.resource == "ppt" })
     }

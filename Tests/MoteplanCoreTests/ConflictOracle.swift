@@ -1,3 +1,4 @@
+import Testing
 import MoteplanCore
 
 /// A second, deliberately naive implementation of the conflict rules, written from the rules
@@ -82,6 +83,10 @@ struct ConflictOracle {
         var occupied: [Int: Set<Int>] = [:]
         for index in using {
             let (first, end) = span(meetings[index])
+            guard end + buffer > first else {
+                Issue.record("\(meetings[index].identity) on \(meetings[index].date) ends (\(meetings[index].end)) before it starts (\(meetings[index].start))")
+                continue
+            }
             for minute in first..<(end + buffer) { occupied[minute, default: []].insert(index) }
         }
         let over = occupied.filter { $0.value.count > capacity }

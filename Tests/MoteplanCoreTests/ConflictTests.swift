@@ -306,15 +306,15 @@ struct ConflictTests {
         }
         // Samarbeidsgruppe, 6 August 2026: leader-ffm leads, seven participants, and the
         // "gjester" marker (first two meetings of the half-year) brings politikontakt and vgs.
-        // The place is text ("Melhus rådhus, møterom Gauldal"), not a room resource.
+        // The place is the location "gauldal" (Melhus rådhus, møterom Gauldal), a room resource, last.
         #expect(needs("samarbeidsgruppe-20260806") == [
             "leder-ffm", "leder-aphr", "leder-kultur", "radgiver-barnehage", "radgiver-skole", "slt-koordinator",
-            "folkehelsekoordinator", "representant-hvk", "politikontakt", "vgs",
+            "folkehelsekoordinator", "representant-hvk", "politikontakt", "vgs", "gauldal",
         ])
         // The third meeting (1 October) carries no marker.
         #expect(needs("samarbeidsgruppe-20261001") == [
             "leder-ffm", "leder-aphr", "leder-kultur", "radgiver-barnehage", "radgiver-skole", "slt-koordinator",
-            "folkehelsekoordinator", "representant-hvk",
+            "folkehelsekoordinator", "representant-hvk", "gauldal",
         ])
         // Nedre Melhus network, 16 September 2026: led by gimse-ungdomsskole (first leader, 2026/27),
         // then the members (gimse-ungdomsskole only once), then the SLT marker's guests.
@@ -323,11 +323,12 @@ struct ConflictTests {
             "elvebakken-barnehage", "lovset-barnehage", "brekkasen-idrettsbarnehage", "helsestasjon", "ppt", "ergo-fysio",
             "psykisk-helse-rus", "nav", "kultur-fritid",
         ]
-        #expect(needs("nettverk.nedre-melhus-20260916") == ["gimse-ungdomsskole"] + members + ["slt-koordinator", "politikontakt"])
+        // The networks meet in the location "kommunestyresalen".
+        #expect(needs("nettverk.nedre-melhus-20260916") == ["gimse-ungdomsskole"] + members + ["slt-koordinator", "politikontakt", "kommunestyresalen"])
         // 2027/28: the next candidate, gimse-barneskole, leads; the member list keeps its order.
         var next = members
         next.insert("gimse-ungdomsskole", at: 1)
-        #expect(needs("nettverk.nedre-melhus-20270915") == next + ["slt-koordinator", "politikontakt"])
+        #expect(needs("nettverk.nedre-melhus-20270915") == next + ["slt-koordinator", "politikontakt", "kommunestyresalen"])
         // Lokalt team at Gimse barneskole: its head leads, then helsestasjon and PPT.
         #expect(needs("lokalt-team.gimse-barneskole-20260908") == ["gimse-barneskole", "helsestasjon", "ppt"])
     }

@@ -17,6 +17,14 @@ enum Fixtures {
         try ConfigLoader.parse(bytes: Array(text.utf8), file: file)
     }
 
+    /// The Melhus text without its `[[structures.instances]]` tables: every lokalt team on the
+    /// 2nd Tuesday 12:30 and every network on the 3rd Wednesday 13:00, the double-booked plan the
+    /// example had before it was spread out; the conflict tests need conflicts to find.
+    static func withoutInstanceSettings(_ text: String) -> String {
+        text.replacingOccurrences(
+            of: #"\[\[structures\.instances\]\]\n(?:[a-z_]+ = [^\n]*\n)*"#, with: "", options: .regularExpression)
+    }
+
     /// The Melhus text with the three networks all on the 3rd Wednesday 13:00–15:30, as the plan's
     /// table first had them (without `[[structures.instances]]` for nedre-melhus and melhus-sor):
     /// the stepping and report tests' hand-worked dates were worked out for that schedule, and

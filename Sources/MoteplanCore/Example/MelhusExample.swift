@@ -688,7 +688,7 @@ id = "slt-styringsgruppe"
 title = "SLT styringsgruppe/politiråd"
 description = "Samordning av lokale rus- og kriminalitetsforebyggende tiltak."
 per = "one"
-cadence = { kind = "weeks", weeks = [11, 43], weekday = "tirsdag", exclude_months = [7, 8] }
+cadence = { kind = "weeks", weeks = [11, 43], weekday = "tirsdag" }
 start = "10:00"
 end = "12:00"
 location = "formannskapssalen"
