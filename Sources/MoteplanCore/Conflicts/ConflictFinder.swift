@@ -32,7 +32,7 @@ public struct ConflictFinder: Sendable {
             }
         }
         var found: [Conflict] = []
-        for id in resourceOrder() {
+        for id in configuration.resourceIDs {
             guard let indices = byResource[id], let resource = configuration.resource(id) else { continue }
             let buffer = resource.isPerson ? configuration.scheduling.bufferMinutes : 0
             // Each kind comes out of its own sweep; interleave them by start, as documented
@@ -44,11 +44,6 @@ public struct ConflictFinder: Sendable {
         return found.filter { conflict in
             (from.map { conflict.start.date >= $0 } ?? true) && (to.map { conflict.start.date <= $0 } ?? true)
         }
-    }
-
-    /// Role, unit and location ids in config order.
-    func resourceOrder() -> [String] {
-        configuration.roles.map(\.id) + configuration.units.map(\.id) + configuration.locations.map(\.id)
     }
 
     /// Windows where more than `capacity` meetings occupy the resource.

@@ -70,6 +70,9 @@ public struct Configuration: Sendable, Hashable {
     /// The location with this id.
     public func location(_ id: String) -> Location? { locationsIndex[id].map { locations[$0] } }
 
+    /// Every resource id in config order: roles, units, locations.
+    public var resourceIDs: [String] { roles.map(\.id) + units.map(\.id) + locations.map(\.id) }
+
     /// What a resource id (a role, a unit, or a location) can take, and whether buffers apply
     /// (people need travel time, rooms do not); nil for an unknown id.
     public func resource(_ id: String) -> (availability: Availability, isPerson: Bool)? {

@@ -32,8 +32,7 @@ struct Conflicts: ParsableCommand {
             let last = try to.map { try parseDate($0, option: "--to") }
             if let first, let last, first > last { throw UsageFailure(message: "--from \(first) is after --to \(last).") }
             if let resource, config.resource(resource) == nil {
-                let known = config.roles.map(\.id) + config.units.map(\.id) + config.locations.map(\.id)
-                throw UsageFailure(message: "unknown resource \"\(resource)\"." + Suggestion.hint(for: resource, in: known))
+                throw UsageFailure(message: "unknown resource \"\(resource)\"." + Suggestion.hint(for: resource, in: config.resourceIDs))
             }
             let schedule = try stateOptions.planState(loaded).schedule
             let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings, from: first, to: last, resource: resource)

@@ -60,8 +60,7 @@ struct Plan: ParsableCommand {
                 throw UsageFailure(message: "unknown instance \"\(instance)\".")
             }
             if let needed, config.resource(needed) == nil {
-                let known = config.roles.map(\.id) + config.units.map(\.id) + config.locations.map(\.id)
-                throw UsageFailure(message: "unknown role, unit or location \"\(needed)\"." + Suggestion.hint(for: needed, in: known))
+                throw UsageFailure(message: "unknown role, unit or location \"\(needed)\"." + Suggestion.hint(for: needed, in: config.resourceIDs))
             }
             let rows = query.filter(schedule.meetings).filter { needed == nil || $0.needs.contains(needed ?? "") }.map { PlanRow(meeting: $0, uidDomain: config.municipality.uidDomain) }
             switch format {
