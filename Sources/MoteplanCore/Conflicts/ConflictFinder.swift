@@ -26,8 +26,8 @@ public struct ConflictFinder: Sendable {
     /// locations), then start; only windows starting within `from`…`to` and for `resource` when given.
     public func conflicts(in meetings: [Meeting], from: LocalDate? = nil, to: LocalDate? = nil, resource only: String? = nil) -> [Conflict] {
         var byResource: [String: [Int]] = [:]
-        for (index, meeting) in meetings.enumerated() where !meeting.isCancelled {
-            for id in meeting.needs where only == nil || id == only {
+        for index in meetings.indices where !meetings[index].isCancelled {
+            for id in meetings[index].needs where only == nil || id == only {
                 byResource[id, default: []].append(index)
             }
         }
@@ -48,9 +48,9 @@ public struct ConflictFinder: Sendable {
 
     /// Windows where more than `capacity` meetings occupy the resource.
     private func capacityWindows(_ id: String, _ indices: [Int], _ meetings: [Meeting], capacity: Int, buffer: Int) -> [Conflict] {
+        // Fields read in place: copying a Meeting (strings, arrays) per interval cost more than the sweep.
         let intervals = indices.map { index -> (Int, Int, Int) in
-            let meeting = meetings[index]
-            return (WallMinutes.of(meeting.date, meeting.start), WallMinutes.of(meeting.date, meeting.end) + buffer, index)
+            (WallMinutes.of(meetings[index].date, meetings[index].start), WallMinutes.of(meetings[index].date, meetings[index].end) + buffer, index)
         }
         return sweep(id, intervals, meetings, capacity: capacity, threshold: capacity)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MoteplanCore
+import MoteplanStore
 
 /// `moteplan conflicts`: every window in which a role, unit or room is double-booked.
 struct Conflicts: ParsableCommand {
@@ -34,7 +35,7 @@ struct Conflicts: ParsableCommand {
             if let resource, config.resource(resource) == nil {
                 throw UsageFailure(message: "unknown resource \"\(resource)\"." + Suggestion.hint(for: resource, in: config.resourceIDs))
             }
-            let schedule = try stateOptions.planState(loaded).schedule
+            let schedule = try PlanState.schedule(configuration: config, statePath: stateOptions.path(configPath: loaded.file))
             let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings, from: first, to: last, resource: resource)
             switch format {
             case .table: Output.raw(ConflictListing.table(conflicts))
