@@ -128,10 +128,9 @@ public struct ConflictFinder: Sendable {
     }
 
     private func conflict(_ id: String, _ start: Int, _ end: Int, _ capacity: Int, _ needed: Int, _ members: Set<Int>, _ meetings: [Meeting]) -> Conflict {
-        let involved = members.map { meetings[$0] }
-        return Conflict(
+        Conflict(
             resource: id, start: WallMinutes.dateTime(start), end: WallMinutes.dateTime(end), capacity: capacity, needed: needed,
-            uids: involved.map { $0.uid(domain: domain) }.sorted(),
-            structures: Set(involved.map(\.instance.structureID)).sorted())
+            uids: members.map { meetings[$0].uid(domain: domain) }.sorted(),
+            structures: Set(members.map { meetings[$0].instance.structureID }).sorted())
     }
 }
