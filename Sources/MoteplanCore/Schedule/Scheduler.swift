@@ -191,14 +191,19 @@ public struct Scheduler: Sendable {
         if let unit = instance.unitID { base.append(unit) }
         if let group = instance.groupID.flatMap({ configuration.group($0) }) { base += group.members }
         base += structure.participants
+        // Lists are short (a network has about fifteen members): a linear check per id costs less than
+        // a Set per meeting, and this runs for every one of 100k meetings at Oslo size.
+        func adding(_ id: String, to ids: inout [String]) {
+            if !ids.contains(id) { ids.append(id) }
+        }
         for index in meetings.indices {
             var ids: [String] = []
+            ids.reserveCapacity(base.count + 4)
             if let leader = leaderID(structure, instance, on: meetings[index].date) { ids.append(leader) }
-            ids += base
-            for marker in meetings[index].markers { ids += marker.guestIDs }
-            if let room = meetings[index].locationID { ids.append(room) }
-            var seen = Set<String>()
-            meetings[index].needs = ids.filter { seen.insert($0).inserted }
+            for id in base { adding(id, to: &ids) }
+            for marker in meetings[index].markers { for id in marker.guestIDs { adding(id, to: &ids) } }
+            if let room = meetings[index].locationID { adding(room, to: &ids) }
+            meetings[index].needs = ids
         }
     }
 
