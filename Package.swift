@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
         ),
+        // Z3, as Debian's libz3-dev ships it. Only MoteplanSolver imports it.
+        .systemLibrary(
+            name: "CZ3",
+            pkgConfig: "z3",
+            providers: [.apt(["libz3-dev"])]
+        ),
         // Model, config, calendar and schedule: pure values, no I/O beyond reading a file it is handed.
         .target(
             name: "MoteplanCore",
