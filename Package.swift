@@ -42,6 +42,11 @@ let package = Package(
             name: "MoteplanICal",
             dependencies: ["CLibical"]
         ),
+        // The Z3 wrapper: a neutral placement problem in, a placement or a minimal unsat core out. No C type leaves it.
+        .target(
+            name: "MoteplanSolver",
+            dependencies: ["CZ3"]
+        ),
         // Meetings → feeds: which feeds exist, what each event says, and writing them atomically.
         .target(
             name: "MoteplanFeeds",
