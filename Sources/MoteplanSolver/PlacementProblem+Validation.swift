@@ -3,8 +3,11 @@ extension PlacementProblem {
     public static let timeRange = -(1 << 40)...(1 << 40)
     /// The largest capacity or buffer in minutes: Z3 takes pseudo-boolean bounds as C `int`s.
     public static let largestCapacity = 1_000_000
-    /// The largest penalty or weight, so that any sum of them fits in an `Int`.
-    public static let largestWeight = 1_000_000_000
+    /// The largest penalty or weight.
+    public static let largestWeight = 1_000_000
+    /// The largest cost a placement may have (every penalty, change and limit at once): Z3 takes
+    /// the bound on the cost as a C `int`.
+    public static let largestTotalCost = Int(Int32.max)
 
     /// Checks the rules of the format that JSON alone cannot: unique ids, known resources, indices in
     /// range, intervals that are not empty, no negative costs. Throws the first problem found.
@@ -66,6 +69,13 @@ extension PlacementProblem {
                         "\(member.choice) is not a choice of '\(instances[member.instance].id)' (it has \(count))")
                 }
             }
+        }
+        let worst = instances.reduce(0) { sum, instance in
+            sum + (instance.choices.map(\.penalty).max() ?? 0) + instance.changeWeight
+        } + softLimits.reduce(0) { $0 + $1.weight }
+        if worst > Self.largestTotalCost {
+            throw .invalidProblem(
+                "the weights", "together they can cost \(worst), more than \(Self.largestTotalCost); use smaller weights")
         }
     }
 

@@ -23,7 +23,9 @@ public struct PlacementResult: Codable, Sendable, Equatable {
     public var softViolations: [String]
     /// When infeasible: hard groups that cannot all hold, minimal (leave any one out and the rest
     /// can), in the order of `PlacementProblem`'s documentation: `choose:`, `pinned:`,
-    /// `capacity:`, `unavailable:`, each in problem order.
+    /// `capacity:`, `unavailable:`, each in problem order. If the budget ran out while the core was
+    /// being shrunk it is still a cause but perhaps not minimal; if it ran out before any core was
+    /// found, empty.
     public var core: [String]
 
     /// A result from its parts.
