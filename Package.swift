@@ -112,6 +112,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MoteplanCLITests", dependencies: ["MoteplanCore", "MoteplanICal"]),
+        // Z3 against hand-worked answers and against OR-Tools CP-SAT (scripts/placement-oracle).
+        .testTarget(name: "MoteplanSolverTests", dependencies: ["MoteplanSolver"]),
     ],
     swiftLanguageModes: [.v6]
 )
