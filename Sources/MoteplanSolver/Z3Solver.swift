@@ -1,4 +1,4 @@
-import CZ3
+internal import CZ3
 
 /// One Z3 solver: the SMT core (`Z3_mk_simple_solver`) with its theory of pseudo-boolean
 /// constraints and, when asked, arithmetic. Chosen over the SAT solver for finite domains (QF_FD),
@@ -105,7 +105,10 @@ final class Z3Solver {
         defer { Z3_stats_dec_ref(raw, statistics) }
         for k in 0..<Z3_stats_size(raw, statistics) {
             guard let key = Z3_stats_get_key(raw, statistics, k), String(cString: key) == "rlimit count" else { continue }
-            return Z3_stats_is_uint(raw, statistics, k) ? UInt64(Z3_stats_get_uint_value(raw, statistics, k)) : 0
+            // A statistic that is not a 32-bit unsigned comes as a double. Reading such a count as
+            // 0 would stop charging the budget, and a search that cannot decide would never end.
+            if Z3_stats_is_uint(raw, statistics, k) { return UInt64(Z3_stats_get_uint_value(raw, statistics, k)) }
+            return UInt64(max(0, min(Z3_stats_get_double_value(raw, statistics, k), Double(UInt64.max / 2))))
         }
         return 0
     }
