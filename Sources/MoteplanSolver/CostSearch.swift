@@ -1,4 +1,4 @@
-import CZ3
+internal import CZ3
 
 /// The cheapest placement, by bisection on the cost: from a placement of cost U and a lower bound
 /// L (first 0), ask for a placement of cost ≤ ⌊(L+U−1)/2⌋ (that bound behind a guard literal of its

@@ -1,4 +1,4 @@
-import CZ3
+internal import CZ3
 
 /// How much of the encoding's sums also goes into a solver as integer arithmetic.
 enum ArithmeticCopy {

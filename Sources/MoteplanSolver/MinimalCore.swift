@@ -1,4 +1,4 @@
-import CZ3
+internal import CZ3
 
 /// Why there is no placement: a set of hard groups that cannot all hold, made minimal.
 ///

@@ -1,4 +1,4 @@
-import CZ3
+internal import CZ3
 
 /// The problem as Z3 terms: a Boolean x[i][c] per instance i and choice c, the unconditional
 /// "at most one choice" per instance, the hard groups (named as in `PlacementProblem`'s

@@ -1,5 +1,3 @@
-import CZ3
-
 /// Solves a `PlacementProblem` with Z3: a check of the hard rules first (with a minimal unsat core
 /// when there is no placement), then a search for the cheapest placement.
 ///

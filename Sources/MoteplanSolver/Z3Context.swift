@@ -1,4 +1,4 @@
-import CZ3
+internal import CZ3
 
 /// One Z3 context for one solve, and the terms made in it: created in reference-counting mode
 /// with an error handler of ours, freed (terms first, then the context) when released.

@@ -1,4 +1,4 @@
-import CZ3
+internal import CZ3
 
 /// The Boolean, pseudo-boolean and (for the LP copy) integer terms the placement encoding is made of,
 /// each kept by the context.
