@@ -72,7 +72,11 @@ enum Oracle {
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run \(script.path): \(error.localizedDescription)")
+        }
         process.waitUntilExit()
         let errorText = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else {
