@@ -16,7 +16,11 @@ extension ConfigReader {
         ["november"], ["desember", "december"],
     ]
 
-    func readCadence(_ table: TableReader) -> Cadence? {
+    /// A cadence; `choice` puts in the weekday and weeks of one automatic placement choice, whose
+    /// lists `readCadenceChoices` has read (everything else is read and checked here).
+    func readCadence(_ table: TableReader, choice: (weekday: Weekday, nths: [NthWeekday])? = nil) -> Cadence? {
+        func weekday(_ table: TableReader) -> Weekday? { choice?.weekday ?? self.weekday(table) }
+        func readNths(_ table: TableReader) -> [NthWeekday]? { choice.map { $0.nths } ?? self.readNths(table) }
         guard let kind = table.string("kind", required: "one of " + Self.cadenceKinds.joined(separator: ", ")) else {
             return nil
         }

@@ -37,6 +37,7 @@ struct ConfigReader {
         configuration.locations = locations
         configuration.scheduling = scheduling
         ConfigValidator(diagnostics: diagnostics).validate(configuration)
+        PlacementValidator(diagnostics: diagnostics).validate(configuration)
         return configuration
     }
 

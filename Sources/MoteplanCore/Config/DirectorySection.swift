@@ -1,6 +1,8 @@
 extension ConfigReader {
-    static let roleKeys = ["id", "name", "person", "email", "capacity", "unavailable"]
-    static let unitKeys = ["id", "name", "kind", "head", "head_person", "head_email", "location", "capacity", "unavailable"]
+    static let roleKeys = ["id", "name", "person", "email", "capacity", "unavailable", "prefer", "avoid"]
+    static let unitKeys = [
+        "id", "name", "kind", "head", "head_person", "head_email", "location", "capacity", "unavailable", "prefer", "avoid",
+    ]
     static let groupKeys = ["id", "name", "members", "leader", "rotation"]
     static let rotationKeys = ["candidates", "term", "first_term", "first_leader", "handover_weeks"]
 
@@ -11,9 +13,11 @@ extension ConfigReader {
         let person = table.text("person")
         let email = email(table, "email")
         let availability = readAvailability(table)
+        let wishes = readWishes(table)
         guard let id, let name else { return nil }
         var role = Role(id: id, name: name, person: person, email: email)
         role.availability = availability
+        role.wishes = wishes
         return role
     }
 
@@ -35,10 +39,13 @@ extension ConfigReader {
         let email = email(table, "head_email")
         let location = table.text("location")
         let availability = readAvailability(table)
+        let wishes = readWishes(table)
         guard let id, let name, let head, !kinds.isEmpty else { return nil }
         var headRole = Role(id: id, name: "\(head), \(name)", person: person, email: email)
         headRole.availability = availability
-        return Unit(id: id, name: name, kinds: kinds, head: headRole, location: location)
+        var unit = Unit(id: id, name: name, kinds: kinds, head: headRole, location: location)
+        unit.wishes = wishes
+        return unit
     }
 
     func readGroup(_ table: TableReader) -> Group? {

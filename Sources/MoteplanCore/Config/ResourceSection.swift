@@ -1,7 +1,7 @@
 extension ConfigReader {
     static let locationKeys = ["id", "name", "capacity", "unavailable"]
     static let unavailableKeys = ["weekday", "from", "to"]
-    static let schedulingKeys = ["buffer_minutes"]
+    static let schedulingKeys = ["buffer_minutes", "spread"]
 
     /// `capacity` (1–1000, default 1) and `unavailable` of a role, unit or location.
     func readAvailability(_ table: TableReader) -> Availability {
@@ -60,12 +60,14 @@ extension ConfigReader {
         return Location(id: id, name: name, availability: availability)
     }
 
-    /// `[scheduling]`: `buffer_minutes` (0–1440).
+    /// `[scheduling]`: `buffer_minutes` (0–1440) and `spread` (automatic placement spreads each
+    /// person's meetings over the weeks of the month; on by default).
     func readScheduling(_ table: TableReader) -> SchedulingSettings {
         table.rejectUnknownKeys(Self.schedulingKeys)
         var settings = SchedulingSettings()
         let buffer = table.int("buffer_minutes", default: 0, in: 0...(24 * 60), unit: "minutes")
         if buffer.valid { settings.bufferMinutes = buffer.value }
+        settings.spread = table.bool("spread") ?? true
         return settings
     }
 }

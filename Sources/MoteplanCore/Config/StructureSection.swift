@@ -2,9 +2,12 @@ extension ConfigReader {
     static let structureKeys = [
         "id", "title", "description", "per", "unit_kinds", "groups", "cadence", "start", "end", "duration_minutes",
         "slots", "location", "leader", "participants", "school_calendar", "on_holiday", "max_shift_days", "markers",
-        "notice_days", "referat", "agenda", "optional_participants", "instances",
+        "notice_days", "referat", "agenda", "optional_participants", "instances", "placement", "prefer", "avoid",
     ]
-    static let instanceKeys = ["id", "cadence", "start", "end", "duration_minutes", "slots", "location", "participants"]
+    static let instanceKeys = [
+        "id", "cadence", "start", "end", "duration_minutes", "slots", "location", "participants", "placement", "prefer",
+        "avoid",
+    ]
     static let markerKeys = ["id", "text", "per_half_year", "per_school_year", "position", "guests", "dates"]
     static let referatKeys = ["to", "days"]
     static let agendaKeys = ["closes_days_before", "items"]
@@ -18,9 +21,15 @@ extension ConfigReader {
         let title = table.text("title", required: "the meeting title people see, e.g. \"Tverrfaglig nettverk\"")
         let description = table.string("description")?.trimmingSpaces ?? ""
         let instantiation = readInstantiation(table)
-        let cadence = table.table("cadence", required: "when it meets, e.g. { kind = \"monthly\", nth = [2], weekday = \"tirsdag\" }")
-            .flatMap(readCadence)
-        let slots = readSlots(table)
+        let auto = readPlacementMode(table) ?? false
+        let space = auto ? readChoiceSpace(table, inherited: nil) : nil
+        let choices = space?.choices
+        let cadence = auto
+            ? choices?.first?.cadence
+            : table.table("cadence", required: "when it meets, e.g. { kind = \"monthly\", nth = [2], weekday = \"tirsdag\" }")
+                .flatMap { readCadence($0) }
+        let slots = auto ? choices?.first?.slots ?? [] : readSlots(table)
+        let wishes = readWishes(table)
         let leader = readLeader(table)
         let participants = table.strings("participants")?.map(\.0) ?? []
         let school = table.bool("school_calendar") ?? false
@@ -33,8 +42,10 @@ extension ConfigReader {
         let optional = table.strings("optional_participants")?.map(\.0) ?? []
         var overrides: [String: InstanceOverride] = [:]
         var order: [String] = []
+        // What an automatic instance takes from the structure: its options, or its one pattern.
+        let inheritedSpace = space ?? cadence.flatMap { slots.isEmpty ? nil : ChoiceSpace(cadences: [$0], slotSets: [slots]) }
         for entry in table.tables("instances") {
-            guard let override = readInstanceOverride(entry) else {
+            guard let override = readInstanceOverride(entry, structureSpace: inheritedSpace, structureAuto: auto) else {
                 order.append("")
                 continue
             }
@@ -57,22 +68,39 @@ extension ConfigReader {
         structure.optionalParticipants = optional
         structure.instanceOverrides = overrides
         structure.instanceOverrideOrder = order
+        structure.choices = choices
+        structure.wishes = wishes
         return structure
     }
 
-    /// `[[structures.instances]]`: one instance's own cadence, times, place or participants.
-    func readInstanceOverride(_ table: TableReader) -> InstanceOverride? {
+    /// `[[structures.instances]]`: one instance's own cadence, times, place, participants or
+    /// placement. In an automatic structure (`structureSpace`) its cadence and start are lists to
+    /// choose from too, unless it says `placement = "fixed"`.
+    func readInstanceOverride(_ table: TableReader, structureSpace: ChoiceSpace?, structureAuto: Bool) -> InstanceOverride? {
         table.rejectUnknownKeys(Self.instanceKeys)
         guard let id = table.text("id", required: "the unit or group id of the instance") else { return nil }
         var override = InstanceOverride(id: id)
-        if table.has("cadence") {
-            guard let cadence = table.table("cadence").flatMap(readCadence) else { return nil }
-            override.cadence = cadence
-        }
-        if ["start", "end", "duration_minutes", "slots"].contains(where: table.has) {
-            let slots = readSlots(table)
-            guard !slots.isEmpty else { return nil }
-            override.slots = slots
+        let own = readPlacementMode(table)
+        let auto = own ?? structureAuto
+        let givesPattern = ["cadence", "start", "end", "duration_minutes", "slots"].contains(where: table.has)
+        override.wishes = readWishes(table)
+        if auto && (givesPattern || own == true) {
+            // From the structure's options where the instance leaves a part out; a fixed structure's
+            // own cadence and times are its one option.
+            guard let space = readChoiceSpace(table, inherited: structureSpace) else { return nil }
+            override.choices = space.choices
+        } else {
+            if table.has("cadence") {
+                guard let cadence = table.table("cadence").flatMap({ readCadence($0) }) else { return nil }
+                override.cadence = cadence
+            }
+            if ["start", "end", "duration_minutes", "slots"].contains(where: table.has) {
+                let slots = readSlots(table)
+                guard !slots.isEmpty else { return nil }
+                override.slots = slots
+            }
+            // Fixed in an automatic structure: the instance keeps its own (or the first) pattern.
+            if structureAuto && own == false { override.choices = [] }
         }
         override.location = table.text("location")
         override.participants = table.strings("participants")?.map(\.0)

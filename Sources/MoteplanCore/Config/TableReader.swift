@@ -107,7 +107,11 @@ struct TableReader {
             if let what { missing(key, what) }
             return nil
         }
-        let at = path.appending(key)
+        return TableReader.time(raw, at: path.appending(key), diagnostics)
+    }
+
+    /// A time of day written as "HH:MM" (or a TOML local time without seconds).
+    static func time(_ raw: TOMLValueConvertible, at: ConfigPath, _ diagnostics: Diagnostics) -> LocalTime? {
         if raw.type == .time, let t = raw.time {
             guard let time = LocalTime(hour: t.hour, minute: t.minute), t.second == 0 else {
                 diagnostics.error(at, "not a time of day; write \"HH:MM\", e.g. \"14:00\".")
@@ -116,7 +120,7 @@ struct TableReader {
             return time
         }
         guard let text = raw.string else {
-            wrongType(at, expected: "a time such as \"14:00\"", found: raw)
+            diagnostics.error(at, "expected a time such as \"14:00\", found \(raw.type.description).")
             return nil
         }
         guard let time = LocalTime(text: text) else {

@@ -29,13 +29,15 @@ public struct Conflict: Sendable, Hashable {
 }
 
 /// Minutes since 1970-01-01 00:00 local wall time: the sweep's clock (meetings are wall-clock
-/// times on one day, so no zone arithmetic is needed).
-enum WallMinutes {
-    static func of(_ date: LocalDate, _ time: LocalTime) -> Int {
+/// times on one day, so no zone arithmetic is needed), and the placement solver's.
+public enum WallMinutes {
+    /// The wall-clock minute of `time` on `date`.
+    public static func of(_ date: LocalDate, _ time: LocalTime) -> Int {
         date.daysSinceEpoch * 24 * 60 + time.minutesSinceMidnight
     }
 
-    static func dateTime(_ minutes: Int) -> LocalDateTime {
+    /// The date and time of a wall-clock minute.
+    public static func dateTime(_ minutes: Int) -> LocalDateTime {
         let days = minutes >= 0 ? minutes / (24 * 60) : (minutes - (24 * 60 - 1)) / (24 * 60)
         let rest = minutes - days * 24 * 60
         return LocalDateTime(date: LocalDate(daysSinceEpoch: days), time: LocalTime(hour: rest / 60, minute: rest % 60) ?? .midnight)

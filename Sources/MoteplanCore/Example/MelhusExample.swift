@@ -471,105 +471,24 @@ title = "Lokalt tverrfaglig team"
 description = "Tverrfaglig team på individnivå ved skolen eller barnehagen. Barn/ungdom og foresatte deltar i sin egen sak."
 per = "unit"
 unit_kinds = ["skole", "barnehage"]
-cadence = { kind = "monthly", nth = [2], weekday = "tirsdag", exclude_months = [7, 8] }
-start = "12:30"
-end = "14:00"
+# Alle 16 team samtidig ville krevd helsestasjon og PPT på 16 steder på en gang.
+# moteplan velger derfor tidspunkt for hvert team (placement = "auto"): én av
+# ukene, én av ukedagene og ett av starttidspunktene under, slik at
+# helsesykepleierne og PP-rådgiverne (tre av hver) rekker alle, med 30 minutter
+# reisetid mellom møtene. Valget lagres («moteplan place») og flyttes ikke
+# senere; nye enheter får tid rundt de andre.
+placement = "auto"
+cadence = { kind = "monthly", nth = [1, 2, 3], weekday = ["tirsdag", "onsdag", "torsdag"], exclude_months = [7, 8] }
+start = ["08:30", "12:30"]
+duration_minutes = 90
+# Ønske (mykt): helst ikke torsdag. Flere ønsker: prefer = { start = ["12:30"] } o.l.
+avoid = { weekday = ["torsdag"] }
 leader = "unit-head"
 participants = ["helsestasjon", "ppt"]
 notice_days = 7
 school_calendar = true
 on_holiday = "move"
 max_shift_days = 7
-
-# Alle 16 team samtidig ville krevd helsestasjon og PPT på 16 steder på en gang.
-# Teamene er derfor spredt: høyst to samtidig, slik at helsesykepleierne og
-# PP-rådgiverne (tre av hver) rekker dem, med 30 minutter reisetid mellom møtene.
-# Tirsdager 08:30 og 12:30, onsdager 10:30 og 14:30, torsdager 08:30: også når en
-# ferie flytter møter fra to dager til samme dag, kolliderer de ikke.
-# Enheter som ikke står her, følger strukturens tid (2. tirsdag 12:30).
-[[structures.instances]]
-id = "gimse-barneskole"
-cadence = { kind = "monthly", nth = [2], weekday = "tirsdag", exclude_months = [7, 8] }
-start = "08:30"
-end = "10:00"
-
-[[structures.instances]]
-id = "gimse-ungdomsskole"
-cadence = { kind = "monthly", nth = [2], weekday = "tirsdag", exclude_months = [7, 8] }
-start = "08:30"
-end = "10:00"
-
-[[structures.instances]]
-id = "nedre-melhus-barnehager"
-cadence = { kind = "monthly", nth = [2], weekday = "onsdag", exclude_months = [7, 8] }
-start = "10:30"
-end = "12:00"
-
-[[structures.instances]]
-id = "elvebakken-barnehage"
-cadence = { kind = "monthly", nth = [2], weekday = "onsdag", exclude_months = [7, 8] }
-start = "10:30"
-end = "12:00"
-
-[[structures.instances]]
-id = "lovset-barnehage"
-cadence = { kind = "monthly", nth = [2], weekday = "onsdag", exclude_months = [7, 8] }
-start = "14:30"
-end = "16:00"
-
-[[structures.instances]]
-id = "brekkasen-idrettsbarnehage"
-cadence = { kind = "monthly", nth = [2], weekday = "onsdag", exclude_months = [7, 8] }
-start = "14:30"
-end = "16:00"
-
-[[structures.instances]]
-id = "fla-barnehage-og-skole"
-cadence = { kind = "monthly", nth = [2], weekday = "torsdag", exclude_months = [7, 8] }
-start = "08:30"
-end = "10:00"
-
-[[structures.instances]]
-id = "lundamo-barnehage-og-skole"
-cadence = { kind = "monthly", nth = [2], weekday = "torsdag", exclude_months = [7, 8] }
-start = "08:30"
-end = "10:00"
-
-[[structures.instances]]
-id = "hovin-barnehage-og-skole"
-cadence = { kind = "monthly", nth = [1], weekday = "tirsdag", exclude_months = [7, 8] }
-start = "08:30"
-end = "10:00"
-
-[[structures.instances]]
-id = "rosmaelen-barnehage-og-skole"
-cadence = { kind = "monthly", nth = [1], weekday = "tirsdag", exclude_months = [7, 8] }
-start = "08:30"
-end = "10:00"
-
-[[structures.instances]]
-id = "lundamo-ungdomsskole"
-cadence = { kind = "monthly", nth = [1], weekday = "tirsdag", exclude_months = [7, 8] }
-start = "12:30"
-end = "14:00"
-
-[[structures.instances]]
-id = "oya-ungdomsskole"
-cadence = { kind = "monthly", nth = [1], weekday = "tirsdag", exclude_months = [7, 8] }
-start = "12:30"
-end = "14:00"
-
-[[structures.instances]]
-id = "eid-barnehage-og-skole"
-cadence = { kind = "monthly", nth = [1], weekday = "onsdag", exclude_months = [7, 8] }
-start = "10:30"
-end = "12:00"
-
-[[structures.instances]]
-id = "gasbakken-barnehage-og-skole"
-cadence = { kind = "monthly", nth = [1], weekday = "onsdag", exclude_months = [7, 8] }
-start = "10:30"
-end = "12:00"
 
 # 3.1.2 Drøftingsteam for barn og unge: fast leder, 2–4 ganger i måneden.
 [[structures]]
@@ -597,9 +516,14 @@ id = "nettverk"
 title = "Tverrfaglig nettverk"
 description = "Samarbeid på systemnivå: lik praksis, likeverdig tilbud og kompetanseheving på tvers. Referat sendes tverrfaglig samarbeidsgruppe ved leder."
 per = "group"
-cadence = { kind = "months", months = ["september", "november", "februar", "april"], nth = [3], weekday = "onsdag" }
-start = "13:00"
-end = "15:30"
+# De tre nettverkene deler tjenestene (helsestasjon, PPT, NAV, …), SLT-koordinator,
+# politikontakt og salen: moteplan velger uke, dag og tid for hvert nettverk slik
+# at de ikke møtes samtidig.
+placement = "auto"
+cadence = { kind = "months", months = ["september", "november", "februar", "april"], nth = [2, 3, 4], weekday = ["tirsdag", "onsdag"] }
+start = ["09:00", "13:00"]
+duration_minutes = 150
+prefer = { weekday = ["onsdag"] }
 location = "kommunestyresalen"
 leader = "group-leader"
 school_calendar = true
@@ -632,18 +556,6 @@ days = 14
 [structures.agenda]
 closes_days_before = 7
 items = ["Velkommen og godkjenning av sakliste", "Runde: status fra enhetene", "Tema for møtet"]
-
-# De tre nettverkene deler tjenestene (helsestasjon, PPT, NAV, …), SLT-koordinator,
-# politikontakt og salen, så de møtes ikke samtidig: Nedre Melhus 3. onsdag
-# 09:30–12:00, Melhus vest 3. onsdag 13:00–15:30 (over) og Melhus sør 4. onsdag.
-[[structures.instances]]
-id = "nedre-melhus"
-start = "09:30"
-end = "12:00"
-
-[[structures.instances]]
-id = "melhus-sor"
-cadence = { kind = "months", months = ["september", "november", "februar", "april"], nth = [4], weekday = "onsdag" }
 
 # 3.1.4 Tverrfaglig samarbeidsgruppe barn og unge: én gang i måneden (ikke i juli),
 # ledet av enhetsleder familie, forebygging og mestring. Politikontakt og

@@ -12,6 +12,10 @@ public struct InstanceOverride: Sendable, Hashable {
     public var location: String?
     /// Its own participants (replacing the structure's).
     public var participants: [String]?
+    /// Its own placement: the structure's (nil), fixed (an empty list) or its own choices.
+    public var choices: [PatternChoice]?
+    /// Its own preferences, added to the structure's.
+    public var wishes: PlacementWishes = PlacementWishes()
 
     /// Creates an override.
     public init(id: String, cadence: Cadence? = nil, slots: [Slot]? = nil, location: String? = nil, participants: [String]? = nil) {
@@ -29,6 +33,15 @@ public struct InstanceOverride: Sendable, Hashable {
         if let slots { copy.slots = slots }
         if let location { copy.location = location }
         if let participants { copy.participants = participants }
+        if let choices {
+            copy.choices = choices.isEmpty ? nil : choices
+            if let first = choices.first {
+                copy.cadence = first.cadence
+                copy.slots = first.slots
+            }
+        }
+        if wishes.prefer != nil { copy.wishes.prefer = wishes.prefer }
+        if wishes.avoid != nil { copy.wishes.avoid = wishes.avoid }
         return copy
     }
 }

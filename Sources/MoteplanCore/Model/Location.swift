@@ -19,9 +19,12 @@ public struct Location: Sendable, Hashable {
 public struct SchedulingSettings: Sendable, Hashable {
     /// The least gap, in minutes, a role or unit needs between two meetings (travel); rooms need none.
     public var bufferMinutes: Int
+    /// Whether automatic placement spreads each person's meetings over the weeks of the month.
+    public var spread: Bool
 
-    /// Creates settings; no buffer by default.
-    public init(bufferMinutes: Int = 0) {
+    /// Creates settings; no buffer and spreading by default.
+    public init(bufferMinutes: Int = 0, spread: Bool = true) {
         self.bufferMinutes = bufferMinutes
+        self.spread = spread
     }
 }

@@ -10,6 +10,8 @@ public struct Role: Sendable, Hashable {
     public var email: String?
     /// Meetings at once and unavailable times (a unit's head carries the unit's).
     public var availability: Availability = Availability()
+    /// Preferences for automatically placed meetings this role needs.
+    public var wishes: PlacementWishes = PlacementWishes()
 
     /// Creates a role.
     public init(id: String, name: String, person: String? = nil, email: String? = nil) {

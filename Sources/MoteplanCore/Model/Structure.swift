@@ -139,6 +139,11 @@ public struct Structure: Sendable, Hashable {
     public var referat: ReferatDuty?
     /// The agenda settings.
     public var agenda: AgendaSettings = AgendaSettings()
+    /// With `placement = "auto"`: the patterns each instance may take (moteplan chooses one per
+    /// school year); nil for a fixed structure. `cadence` and `slots` then hold the first choice.
+    public var choices: [PatternChoice]?
+    /// Preferences for automatic placement.
+    public var wishes: PlacementWishes = PlacementWishes()
 
     /// Creates a structure.
     public init(

@@ -22,6 +22,8 @@ public struct Unit: Sendable, Hashable {
     public var head: Role
     /// Where the unit's own meetings take place; the unit's name when not set.
     public var location: String?
+    /// Preferences for automatically placed meetings this unit needs.
+    public var wishes: PlacementWishes = PlacementWishes()
 
     /// Creates a unit.
     public init(id: String, name: String, kinds: Set<UnitKind>, head: Role, location: String? = nil) {

@@ -10,11 +10,18 @@ public struct Scheduler: Sendable {
     let changes: [String: [MeetingChange]]
     /// Added meetings by structure id and instance id (matched to the instances the config makes).
     let added: [String: [String: [MeetingChange]]]
+    /// The chosen pattern of each automatically placed instance and school year.
+    public let placements: PlacementTable
 
-    /// Prepares a scheduler for `configuration`, with the terms and meeting changes the state
-    /// store recorded.
-    public init(configuration: Configuration, recordedTerms: [RecordedTerm] = [], changes: [MeetingChange] = []) {
+    /// Prepares a scheduler for `configuration`, with the terms, meeting changes and placements
+    /// the state store recorded. An automatically placed instance without a placement for a school
+    /// year takes its first choice there (callers place such instances first: `PlacementResolver`).
+    public init(
+        configuration: Configuration, recordedTerms: [RecordedTerm] = [], changes: [MeetingChange] = [],
+        placements: PlacementTable = PlacementTable()
+    ) {
         self.configuration = configuration
+        self.placements = placements
         var byUID: [String: [MeetingChange]] = [:]
         var adds: [String: [String: [MeetingChange]]] = [:]
         for change in changes {
@@ -59,14 +66,20 @@ public struct Scheduler: Sendable {
         var notes: [ScheduleNote] = []
         var instanceList: [StructureInstance] = []
         for (s, structure) in configuration.structures.enumerated() {
-            let planned = plannedDates(structure)
+            // The structure's dates, computed once: most instances share its cadence.
+            let planned = structure.choices == nil ? plannedDates(structure) : []
             for (i, instance) in instances(of: structure).enumerated() {
                 instanceList.append(instance)
                 let effective = resolved(structure, instance)
-                let dates = effective.cadence == structure.cadence ? planned : plannedDates(effective)
-                var (list, instanceNotes) = meetingsFor(effective, instance, dates)
-                instanceNotes += MarkerAssigner(configuration: configuration).assign(effective, instance, &list)
-                resolveNeeds(effective, instance, &list)
+                let days: [PlannedDay]
+                if effective.choices != nil {
+                    days = placedDays(effective, instance)
+                } else if effective.cadence == structure.cadence && structure.choices == nil {
+                    days = planned.map { PlannedDay(date: $0, slots: slots(effective, on: $0), cadence: effective.cadence) }
+                } else {
+                    days = plannedDays(effective)
+                }
+                let (list, instanceNotes) = finished(effective, instance, days)
                 meetings += list.map { ($0, s, i) }
                 notes += instanceNotes
             }
@@ -78,6 +91,61 @@ public struct Scheduler: Sendable {
             return a.0.slotIndex < b.0.slotIndex
         }
         return Schedule(instances: instanceList, meetings: meetings.map(\.0), notes: notes)
+    }
+
+    /// The meetings `instance` would have in school year `schoolYear` (start year) if it took
+    /// `choice`: dated, holiday moves and changes applied, with markers, leaders and needs. What
+    /// placement weighs each choice by.
+    public func meetings(
+        of instance: StructureInstance, _ structure: Structure, taking choice: PatternChoice, schoolYear: Int
+    ) -> [Meeting] {
+        guard let year = DateRange.schoolYear(schoolYear) else { return [] }
+        var pattern = structure
+        pattern.cadence = choice.cadence
+        pattern.slots = choice.slots
+        let days = plannedDays(pattern).filter { year.contains($0.date) }
+        var (list, _) = finished(pattern, instance, days, withAdded: false)
+        list.removeAll { !year.contains($0.date) }
+        return list
+    }
+
+    /// Meetings for planned days with markers, leaders and needs, and the notes on them.
+    private func finished(_ structure: Structure, _ instance: StructureInstance, _ days: [PlannedDay], withAdded: Bool = true)
+        -> ([Meeting], [ScheduleNote])
+    {
+        var (list, notes) = meetingsFor(structure, instance, days, withAdded: withAdded)
+        notes += MarkerAssigner(configuration: configuration).assign(structure, instance, &list)
+        resolveNeeds(structure, instance, &list)
+        return (list, notes)
+    }
+
+    /// A planned meeting day: its date, the slots and the cadence it comes from.
+    struct PlannedDay {
+        var date: LocalDate
+        var slots: [Slot]
+        var cadence: Cadence
+    }
+
+    /// A fixed structure's planned days.
+    func plannedDays(_ structure: Structure) -> [PlannedDay] {
+        plannedDates(structure).map { PlannedDay(date: $0, slots: slots(structure, on: $0), cadence: structure.cadence) }
+    }
+
+    /// An automatically placed instance's days: each school year of the horizon with the pattern
+    /// placed for it (the first choice when none is).
+    func placedDays(_ structure: Structure, _ instance: StructureInstance) -> [PlannedDay] {
+        guard let choices = structure.choices, let first = choices.first else { return plannedDays(structure) }
+        var days: [PlannedDay] = []
+        for year in configuration.municipality.horizon.schoolYears {
+            guard let range = DateRange.schoolYear(year) else { continue }
+            let key = placements.choice(structure: instance.structureID, instance: instance.instanceID, schoolYear: year)
+            let choice = key.flatMap { key in choices.first { $0.key == key } } ?? first
+            var pattern = structure
+            pattern.cadence = choice.cadence
+            pattern.slots = choice.slots
+            days += plannedDays(pattern).filter { range.contains($0.date) }
+        }
+        return days
     }
 
     /// `structure` as `instance` sees it: with the instance's own cadence, times, place and
@@ -94,12 +162,12 @@ public struct Scheduler: Sendable {
         }
     }
 
-    private func meetingsFor(_ structure: Structure, _ instance: StructureInstance, _ planned: [LocalDate])
+    private func meetingsFor(_ structure: Structure, _ instance: StructureInstance, _ planned: [PlannedDay], withAdded: Bool)
         -> ([Meeting], [ScheduleNote])
     {
         var meetings: [Meeting] = []
         var notes: [ScheduleNote] = []
-        var taken = Set(planned)
+        var taken = Set(planned.map(\.date))
         let school = structure.followsSchoolCalendar
         let participants = participantList(structure, instance)
         let place = structure.location ?? instance.unitID.flatMap { configuration.unit($0) }.map { $0.location ?? $0.name }
@@ -108,13 +176,14 @@ public struct Scheduler: Sendable {
         let location = room?.name ?? place
         let title = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
         let domain = configuration.municipality.uidDomain
-        for date in planned {
+        for day in planned {
+            let date = day.date
             var actual = date
             var reason: String?
             if let closure = calendar.closure(on: date, school: school) {
                 reason = closure
                 guard case .move(let maxDays) = structure.holidayPolicy,
-                    let target = nearestWorkingDay(to: date, within: maxDays, school: school, cadence: structure.cadence)
+                    let target = nearestWorkingDay(to: date, within: maxDays, school: school, cadence: day.cadence)
                 else {
                     // Summer and weekends are part of the cadence's design, not news.
                     if closure != "Sommerferie" {
@@ -132,7 +201,7 @@ public struct Scheduler: Sendable {
                 actual = target
                 notes.append(ScheduleNote(instance: instance, kind: .moved(from: date, to: target, reason: closure)))
             }
-            for (index, slot) in slots(structure, on: date).enumerated() {
+            for (index, slot) in day.slots.enumerated() {
                 var meeting = Meeting(
                     instance: instance, plannedDate: date, slotIndex: index, date: actual, start: slot.start,
                     end: slot.end, title: title, location: location, leader: nil, participants: participants,
@@ -145,7 +214,7 @@ public struct Scheduler: Sendable {
                 meetings.append(meeting)
             }
         }
-        for change in added[instance.structureID]?[instance.instanceID] ?? [] {
+        for change in withAdded ? added[instance.structureID]?[instance.instanceID] ?? [] : [] {
             guard case .add(_, _, let start, let end, let extraTitle) = change.kind else { continue }
             var meeting = Meeting(
                 instance: instance, plannedDate: start.date, slotIndex: 0, date: start.date, start: start.time, end: end,
