@@ -47,6 +47,11 @@ let package = Package(
             name: "MoteplanSolver",
             dependencies: ["CZ3"]
         ),
+        // Automatic placement: a configuration's school year → the solver's problem → recorded patterns, or why none fits.
+        .target(
+            name: "MoteplanPlacement",
+            dependencies: ["MoteplanCore", "MoteplanSolver"]
+        ),
         // Meetings → feeds: which feeds exist, what each event says, and writing them atomically.
         .target(
             name: "MoteplanFeeds",
@@ -55,7 +60,7 @@ let package = Package(
         // The state store: what did happen (rotation terms, published revisions). SQLite via GRDB.
         .target(
             name: "MoteplanStore",
-            dependencies: ["MoteplanCore", "MoteplanFeeds", "MoteplanICal", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MoteplanCore", "MoteplanFeeds", "MoteplanICal", "MoteplanPlacement", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Reminders from cron: due reminders → Mustache → RFC 5322 → stdout, maildir or sendmail, exactly once.
         .target(
@@ -83,6 +88,7 @@ let package = Package(
             name: "moteplan",
             dependencies: [
                 "MoteplanCore", "MoteplanICal", "MoteplanFeeds", "MoteplanStore", "MoteplanReminders", "MoteplanServer",
+                "MoteplanPlacement", "MoteplanSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +120,10 @@ let package = Package(
         .testTarget(name: "MoteplanCLITests", dependencies: ["MoteplanCore", "MoteplanICal"]),
         // Z3 against hand-worked answers and against OR-Tools CP-SAT (scripts/placement-oracle).
         .testTarget(name: "MoteplanSolverTests", dependencies: ["MoteplanSolver"]),
+        .testTarget(
+            name: "MoteplanPlacementTests",
+            dependencies: ["MoteplanPlacement", "MoteplanSolver", "MoteplanCore", "MoteplanStore"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

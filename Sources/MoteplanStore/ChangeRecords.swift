@@ -147,6 +147,8 @@ public struct StateSnapshot: Sendable {
     public var changes: [MeetingChange] = []
     /// Delivered referat.
     public var referat: [ReferatRecord] = []
+    /// Recorded placements, oldest first.
+    public var placements: [RecordedPlacement] = []
 
     /// An empty snapshot (no store yet).
     public init() {}
@@ -156,5 +158,6 @@ public struct StateSnapshot: Sendable {
         terms = try transaction.recordedTerms()
         changes = try transaction.meetingChanges()
         referat = try transaction.referatRecords()
+        placements = try transaction.recordedPlacements()
     }
 }

@@ -1,6 +1,7 @@
 import MoteplanCore
 import MoteplanFeeds
 import MoteplanICal
+import MoteplanPlacement
 
 /// `moteplan ics` with a state store: records begun leader terms, revises SEQUENCE/DTSTAMP and
 /// writes the feeds, all under the store's write lock.
@@ -36,11 +37,16 @@ public struct FeedPublication {
         public var revised: Int
         /// Leader terms recorded as history by this run.
         public var recordedTerms: [RecordedTerm]
+        /// Placements recorded by this run (automatic instances placed on demand).
+        public var recordedPlacements: [RecordedPlacement] = []
         /// Vanished feeds removed.
         public var removed: [String]
         /// Files an earlier, interrupted run left to rename, renamed now.
         public var recovered: Int
     }
+
+    /// The actor name recorded for placements made on demand.
+    public static let placementActor = "moteplan (plassering)"
 
     /// Runs the job at `now` (local) / `nowUTC`.
     public func run(now: LocalDateTime, nowUTC: ICalUTCStamp) throws -> Outcome {
@@ -50,10 +56,17 @@ public struct FeedPublication {
             let recovered = try rollForward(transaction)
             writer.removeOrphanedTemporaries()
             let terms = try TermRecorder.recordBegunTerms(configuration: configuration, now: now, in: transaction)
+            // Automatic instances without a placement for a school year are placed now, around the
+            // recorded ones, and recorded in this transaction.
+            let recordedTerms = try transaction.recordedTerms()
+            let meetingChanges = try transaction.meetingChanges()
+            let (placements, added) = try PlacementResolver.resolve(
+                configuration: configuration, terms: recordedTerms, changes: meetingChanges,
+                recorded: try transaction.recordedPlacements())
+            try transaction.record(added, at: now, actor: Self.placementActor)
             // The schedule only: feeds need no referat ledger (PlanState would build one).
             let schedule = Scheduler(
-                configuration: configuration, recordedTerms: try transaction.recordedTerms(),
-                changes: try transaction.meetingChanges()
+                configuration: configuration, recordedTerms: recordedTerms, changes: meetingChanges, placements: placements
             ).schedule()
             let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
             let (files, changes) = try FeedRenderer(configuration: configuration).render(schedule, revise: keeper.revision)
@@ -68,10 +81,11 @@ public struct FeedPublication {
                 writer.discard(staged)
                 throw error
             }
-            let outcome = Outcome(
+            var outcome = Outcome(
                 feeds: files.count, meetings: schedule.meetings.count,
                 written: staged.filter { !$0.target.hasSuffix(FeedWriter.manifestName) }.count,
                 revised: changes.count, recordedTerms: terms, removed: [], recovered: recovered)
+            outcome.recordedPlacements = added
             return (outcome, staged)
         }
         var result = outcome

@@ -1,4 +1,5 @@
 import MoteplanCore
+import MoteplanPlacement
 
 /// The plan as it stands: the config's schedule with the store's facts applied (leader terms,
 /// meeting changes, delivered referat), and what follows from them.
@@ -13,29 +14,64 @@ public struct PlanState: Sendable {
     public let schedule: Schedule
     /// Expected and delivered referat.
     public let ledger: ReferatLedger
+    /// Why automatic placement failed, when it did: the schedule then shows the recorded patterns
+    /// and each missing one's first choice (`check` and `ics` refuse such a config).
+    public let placementFailure: PlacementFailure?
 
-    /// Derives everything from a configuration and a snapshot.
+    /// Derives everything from a configuration and a snapshot; automatically placed instances
+    /// without a recorded pattern are placed around the recorded ones (not recorded here: `ics`
+    /// and `place` record).
     public init(configuration: Configuration, snapshot: StateSnapshot) {
         self.configuration = configuration
         self.snapshot = snapshot
-        scheduler = Scheduler(configuration: configuration, recordedTerms: snapshot.terms, changes: snapshot.changes)
+        let placements: PlacementTable
+        do {
+            placements = try Self.placements(configuration: configuration, snapshot: snapshot)
+            placementFailure = nil
+        } catch let failure as PlacementFailure {
+            placements = PlacementTable(snapshot.placements)
+            placementFailure = failure
+        } catch {
+            placements = PlacementTable(snapshot.placements)
+            placementFailure = PlacementFailure(schoolYear: 0, explanation: ["\(error)"], core: [])
+        }
+        scheduler = Scheduler(
+            configuration: configuration, recordedTerms: snapshot.terms, changes: snapshot.changes, placements: placements)
         schedule = scheduler.schedule()
         ledger = ReferatLedger(configuration: configuration, schedule: schedule, records: snapshot.referat)
     }
 
-    /// Reads the store at `path` without creating it; an empty state when there is none.
-    public static func read(configuration: Configuration, statePath: String) throws -> PlanState {
-        guard let store = try StateStore.openForReading(path: statePath) else {
-            return PlanState(configuration: configuration, snapshot: StateSnapshot())
-        }
-        return PlanState(configuration: configuration, snapshot: try store.read { try StateSnapshot($0) })
+    /// The recorded placements completed by the solver for what is missing.
+    static func placements(configuration: Configuration, snapshot: StateSnapshot) throws -> PlacementTable {
+        try PlacementResolver.resolve(
+            configuration: configuration, terms: snapshot.terms, changes: snapshot.changes, recorded: snapshot.placements
+        ).table
     }
 
-    /// Only the schedule, with the store's terms and changes (no referat ledger): for commands
-    /// such as `conflicts` that need nothing else, at Oslo size a third less work.
+    /// Reads the store at `path` without creating it; an empty state when there is none. Throws
+    /// `PlacementFailure` when the automatic instances cannot be placed.
+    public static func read(configuration: Configuration, statePath: String) throws -> PlanState {
+        let snapshot = try StateStore.openForReading(path: statePath).map { store in try store.read { try StateSnapshot($0) } } ?? StateSnapshot()
+        let state = PlanState(configuration: configuration, snapshot: snapshot)
+        if let failure = state.placementFailure { throw failure }
+        return state
+    }
+
+    /// Throws `PlacementFailure` when the automatic instances the store has not placed cannot be
+    /// placed; reads the store without creating it (so a command can refuse before writing).
+    public static func checkPlacement(configuration: Configuration, statePath: String) throws {
+        let snapshot = try StateStore.openForReading(path: statePath).map { store in try store.read { try StateSnapshot($0) } } ?? StateSnapshot()
+        _ = try placements(configuration: configuration, snapshot: snapshot)
+    }
+
+    /// Only the schedule, with the store's terms, changes and placements (no referat ledger): for
+    /// commands such as `conflicts` that need nothing else, at Oslo size a third less work.
     public static func schedule(configuration: Configuration, statePath: String) throws -> Schedule {
         let snapshot = try StateStore.openForReading(path: statePath).map { store in try store.read { try StateSnapshot($0) } } ?? StateSnapshot()
-        return Scheduler(configuration: configuration, recordedTerms: snapshot.terms, changes: snapshot.changes).schedule()
+        return Scheduler(
+            configuration: configuration, recordedTerms: snapshot.terms, changes: snapshot.changes,
+            placements: try placements(configuration: configuration, snapshot: snapshot)
+        ).schedule()
     }
 
     /// Obligations at `now`.

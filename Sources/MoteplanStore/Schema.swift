@@ -105,6 +105,24 @@ enum Schema {
                 CREATE INDEX reminder_status ON reminder (status);
                 """)
         }
+        migrator.registerMigration("v4-placements") { db in
+            // The pattern each automatically placed instance takes in a school year: history, like
+            // leader terms. The latest row for an instance and year is the placement; earlier rows
+            // say what it was before a replan.
+            try db.execute(sql: """
+                CREATE TABLE placement (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    structure_id TEXT NOT NULL,
+                    instance_id TEXT NOT NULL,
+                    school_year INTEGER NOT NULL,
+                    choice TEXT NOT NULL,
+                    decision TEXT NOT NULL CHECK (decision IN ('placed', 'replanned')),
+                    decided_at TEXT NOT NULL,
+                    actor TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX placement_instance ON placement (structure_id, instance_id, school_year);
+                """)
+        }
         return migrator
     }
 }

@@ -35,7 +35,9 @@ struct Conflicts: ParsableCommand {
             if let resource, config.resource(resource) == nil {
                 throw UsageFailure(message: "unknown resource \"\(resource)\"." + Suggestion.hint(for: resource, in: config.resourceIDs))
             }
-            let schedule = try PlanState.schedule(configuration: config, statePath: stateOptions.path(configPath: loaded.file))
+            let schedule = try locatingPlacement(loaded) {
+                try PlanState.schedule(configuration: config, statePath: stateOptions.path(configPath: loaded.file))
+            }
             let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings, from: first, to: last, resource: resource)
             switch format {
             case .table: Output.raw(ConflictListing.table(conflicts))

@@ -22,9 +22,15 @@ struct Ics: ParsableCommand {
             let loaded = try options.load()
             let config = loaded.configuration
             let moment = try now.resolve(timeZone: config.municipality.timeZone)
+            // A plan that cannot be placed is refused before the store or any feed is touched.
+            try locatingPlacement(loaded) {
+                try PlanState.checkPlacement(configuration: config, statePath: stateOptions.path(configPath: loaded.file))
+            }
             let store = try stateOptions.openForWriting(loaded)
             let job = FeedPublication(configuration: config, store: store, directory: out)
-            let outcome = try job.run(now: moment, nowUTC: WallClock.utc(moment, in: config.municipality.timeZone))
+            let outcome = try locatingPlacement(loaded) {
+                try job.run(now: moment, nowUTC: WallClock.utc(moment, in: config.municipality.timeZone))
+            }
             var summary = "\(out): \(outcome.feeds) feeds, \(outcome.meetings) meetings"
             summary += " (\(outcome.written) written, \(outcome.feeds - outcome.written) unchanged"
             summary += outcome.removed.isEmpty ? "" : ", \(outcome.removed.count) removed"
@@ -32,6 +38,9 @@ struct Ics: ParsableCommand {
             Output.line(summary)
             if outcome.recovered > 0 {
                 Output.line("finished \(outcome.recovered) file(s) an interrupted run had left")
+            }
+            if !outcome.recordedPlacements.isEmpty {
+                Output.line("placed and recorded: \(outcome.recordedPlacements.count) automatic instance-year(s) (see moteplan place)")
             }
             for term in outcome.recordedTerms {
                 Output.line("recorded: \(term.groupID) \(term.term.label) led by \(term.leaderID)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MoteplanCore
+import MoteplanPlacement
 
 /// Runs a command body, turning known failures into the exit codes cron and scripts rely on:
 /// 2 with every located diagnostic for a bad config, 1 with one clear line otherwise.
@@ -14,6 +15,10 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw ExitCode(2)
     } catch let error as LookupError {
         Output.error("moteplan: error: \(error.message)")
+        throw ExitCode(2)
+    } catch let failure as PlacementFailure {
+        // No placement fits: the config asks for the impossible, and the explanation says what to change.
+        Output.error("moteplan: error: " + failure.description)
         throw ExitCode(2)
     } catch let error as ExitCode {
         throw error
@@ -34,4 +39,13 @@ struct UsageFailure: Error {
 /// Any other failure (I/O, an invalid feed): exit 1.
 struct CommandFailure: Error {
     let message: String
+}
+
+/// Runs `body`; a plan that cannot be placed becomes a config error at the lines to change.
+func locatingPlacement<T>(_ loaded: LoadedConfig, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as PlacementFailure {
+        throw failure.located(in: loaded)
+    }
 }

@@ -23,7 +23,9 @@ struct StateOptions: ParsableArguments {
 
     /// The plan with the store's facts applied, read without creating the store.
     func planState(_ loaded: LoadedConfig) throws -> PlanState {
-        try PlanState.read(configuration: loaded.configuration, statePath: path(configPath: loaded.file))
+        try locatingPlacement(loaded) {
+            try PlanState.read(configuration: loaded.configuration, statePath: path(configPath: loaded.file))
+        }
     }
 
     /// Opens the store for a command that writes it.
