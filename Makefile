@@ -6,8 +6,8 @@ CONFIG   ?= Config/melhus.toml
 OUT      ?= out/feeds
 BIN       = .build/debug/moteplan
 
-# Build and run time: libical for the feeds, tzdata for its zones, SQLite for the state store.
-RUNTIME_PACKAGES = libical-dev tzdata pkg-config libsqlite3-dev
+# Build and run time: libical for the feeds, Z3 for placement, tzdata for its zones, SQLite for the state store.
+RUNTIME_PACKAGES = libical-dev libz3-dev tzdata pkg-config libsqlite3-dev
 # Tests also import feeds into a real client (khal), parse them with python icalendar (in a venv
 # made by scripts/python-deps), fetch over HTTP with curl and render pages in headless Chromium.
 TEST_PACKAGES    = khal chromium curl python3-venv
@@ -28,6 +28,9 @@ build: deps
 
 demo: build
 	$(BIN) check --config $(CONFIG)
+	@echo
+	@echo "Placement of the automatic meetings (recorded in the state file; placed once, then kept):"
+	$(BIN) place --config $(CONFIG)
 	$(BIN) ics --config $(CONFIG) --out $(OUT)
 	@echo
 	@echo "Next four weeks:"

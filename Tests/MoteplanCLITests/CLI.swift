@@ -19,7 +19,7 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/moteplan")
     }
 
-    static var melhus: String { root.appendingPathComponent("Config/melhus.toml").path }
+    static var melhus: String { root.appendingPathComponent("Tests/Fixtures/melhus-fixed.toml").path }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
         let process = Process()

@@ -12,7 +12,7 @@ struct CommandTests {
         // Wednesday of April 2028 (Wednesdays 5, 12, 19, 26).
         #expect(row?.split(separator: " ").map(String.init) == ["nettverk", "3", "12", "12", "2026-09-16", "2028-04-26"])
         // Warnings are located and name what happened.
-        #expect(result.stderr.contains("melhus.toml:"))
+        #expect(result.stderr.contains("melhus-fixed.toml:"))
         #expect(result.stderr.contains("warning: structures[3].cadence: samarbeidsgruppe: meeting on 2027-05-06 (Kristi himmelfartsdag) moved to 2027-05-07."))
     }
 
@@ -21,7 +21,7 @@ struct CommandTests {
         let first = try CLI.run(["init"], in: directory)
         #expect(first.code == 0)
         let written = directory.appendingPathComponent("moteplan.toml")
-        let original = try Data(contentsOf: URL(fileURLWithPath: CLI.melhus))
+        let original = try Data(contentsOf: CLI.root.appendingPathComponent("Config/melhus.toml"))
         #expect(try Data(contentsOf: written) == original)
         try Data("version = 1\n".utf8).write(to: written)
         let second = try CLI.run(["init"], in: directory)

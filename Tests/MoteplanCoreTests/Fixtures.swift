@@ -7,8 +7,16 @@ enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Config/melhus.toml's text.
+    /// The Melhus example with every time fixed by hand (Tests/Fixtures/melhus-fixed.toml, the
+    /// example as it was before automatic placement, lokale team spread by
+    /// `[[structures.instances]]`): what the hand-worked dates of these tests were worked out for.
+    /// The example itself (`exampleText`) places its lokale team and nettverk automatically.
     static let melhusText: String = {
+        (try? String(contentsOf: root.appendingPathComponent("Tests/Fixtures/melhus-fixed.toml"), encoding: .utf8)) ?? ""
+    }()
+
+    /// Config/melhus.toml's text: the example as `moteplan init` writes it (automatic placement).
+    static let exampleText: String = {
         (try? String(contentsOf: root.appendingPathComponent("Config/melhus.toml"), encoding: .utf8)) ?? ""
     }()
 

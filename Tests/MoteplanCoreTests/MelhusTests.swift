@@ -132,6 +132,6 @@ struct MelhusTests {
     }
 
     @Test func embeddedExampleIsTheBundledConfig() {
-        #expect(MelhusExample.toml + "\n" == Fixtures.melhusText, "run scripts/embed-example")
+        #expect(MelhusExample.toml + "\n" == Fixtures.exampleText, "run scripts/embed-example")
     }
 }

@@ -20,7 +20,7 @@ struct ContentHashTests {
 
     @Test func piecewiseEqualsJoinedForEveryMelhusEvent() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let configuration = try ConfigLoader.load(path: root.appendingPathComponent("Config/melhus.toml").path).configuration
+        let configuration = try ConfigLoader.load(path: root.appendingPathComponent("Tests/Fixtures/melhus-fixed.toml").path).configuration
         let builder = EventBuilder(configuration: configuration)
         let events = Scheduler(configuration: configuration).schedule().meetings.map(builder.event(for:))
         #expect(events.count > 400)

@@ -12,7 +12,7 @@ struct MelhusFeedTests {
 
     init() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let loaded = try ConfigLoader.load(path: root.appendingPathComponent("Config/melhus.toml").path)
+        let loaded = try ConfigLoader.load(path: root.appendingPathComponent("Tests/Fixtures/melhus-fixed.toml").path)
         configuration = loaded.configuration
         schedule = Scheduler(configuration: configuration).schedule()
         files = try FeedRenderer(configuration: configuration).render(schedule).map { ($0.path, $0.text) }

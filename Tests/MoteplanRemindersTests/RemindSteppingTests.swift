@@ -21,8 +21,8 @@ struct RemindSteppingTests {
         init() throws {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             // The networks all on the 3rd Wednesday, as the hand-worked days below assume.
-            let text = try String(contentsOfFile: RemindSteppingTests.root.appendingPathComponent("Config/melhus.toml").path, encoding: .utf8)
-            let loaded = try ConfigLoader.parse(bytes: Array(Self.networksTogether(text).utf8), file: RemindSteppingTests.root.appendingPathComponent("Config/melhus.toml").path)
+            let text = try String(contentsOfFile: RemindSteppingTests.root.appendingPathComponent("Tests/Fixtures/melhus-fixed.toml").path, encoding: .utf8)
+            let loaded = try ConfigLoader.parse(bytes: Array(Self.networksTogether(text).utf8), file: RemindSteppingTests.root.appendingPathComponent("Tests/Fixtures/melhus-fixed.toml").path)
             let templates = try ReminderTemplates.load(folder: RemindSteppingTests.root.appendingPathComponent("Config/templates").path)
             job = RemindJob(
                 loaded: loaded, statePath: directory.appendingPathComponent("state.sqlite").path, templates: templates,

@@ -48,7 +48,7 @@ struct ServerFixture {
 
     /// Rewrites the config: the Melhus example plus `section`, with `replacing` applied to the example.
     func writeConfig(section: String = ServerFixture.serverSection(), replacing: (String, String)? = nil) throws {
-        var text = try String(contentsOf: Self.root.appendingPathComponent("Config/melhus.toml"), encoding: .utf8)
+        var text = try String(contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/melhus-fixed.toml"), encoding: .utf8)
         if let replacing { text = text.replacingOccurrences(of: replacing.0, with: replacing.1) }
         try (text + section).write(toFile: configPath, atomically: true, encoding: .utf8)
     }
