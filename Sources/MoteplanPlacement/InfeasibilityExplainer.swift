@@ -72,6 +72,9 @@ struct InfeasibilityExplainer {
         var line = "  - \(name(id)) takes \(resource.capacity) meeting\(resource.capacity == 1 ? "" : "s") at a time"
         if resource.bufferMinutes > 0 { line += ", with \(resource.bufferMinutes) minutes between" }
         line += "; \(needing.count) series need it (\(list(needing.map { problem.instances[$0].id })))"
+        if needing.isEmpty {
+            return ["  - \(name(id)) takes \(resource.capacity) meeting\(resource.capacity == 1 ? "" : "s") at a time, but its \(fixed) fixed meetings alone need more at some moment."]
+        }
         if perMonth > 0 { line += ", about \(perMonth) meetings each this school year" }
         if fixed > 0 { line += ", besides \(fixed) fixed meetings" }
         line += "; their choices leave \(options) non-overlapping time\(options == 1 ? "" : "s"), room for at most \(options * resource.capacity) series."
@@ -103,6 +106,13 @@ struct InfeasibilityExplainer {
     private func capacityWays(_ id: String, _ involved: [Int]) -> [String] {
         var ways: [String] = []
         let needing = involved.filter { uses($0, id) }
+        guard !needing.isEmpty else {
+            // The fixed meetings alone need more than it can take.
+            return [
+                "move the fixed meetings that need \(name(id)) apart (moteplan conflicts --resource \(id) lists them)",
+                "let \(name(id)) take more meetings at once: raise capacity on \"\(id)\"",
+            ]
+        }
         let weekdays = Set(needing.flatMap { placed[$0].choices.compactMap(\.weekday) })
         ways.append("add a start time to the choices of \(structures(needing)), e.g. start = [..., \"14:30\"]")
         if let resource = problem.resources.first(where: { $0.id == id }) {

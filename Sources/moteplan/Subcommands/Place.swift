@@ -76,14 +76,16 @@ struct Place: ParsableCommand {
             }) {
                 throw UsageFailure(message: "school year \(label) has no recorded placement to replan; run moteplan place --school-year \(label) first.")
             }
-            let outcome = try locatingPlacement(loaded) { try placer.place(schoolYear: year, replan: replan) }
             if let writeProblem {
+                // Written before solving, so an impossible plan can be handed to the oracle too.
+                let (problem, _) = placer.builder.problem(schoolYear: year, replan: replan)
                 do {
-                    try PlacementListing.problemJSON(outcome.problem).write(to: URL(fileURLWithPath: writeProblem), options: .atomic)
+                    try PlacementListing.problemJSON(problem).write(to: URL(fileURLWithPath: writeProblem), options: .atomic)
                 } catch {
                     throw CommandFailure(message: "cannot write the problem to \(writeProblem): \(error.localizedDescription)")
                 }
             }
+            let outcome = try locatingPlacement(loaded) { try placer.place(schoolYear: year, replan: replan) }
             switch format {
             case .table: Output.raw(PlacementListing.table(outcome, replan: replan))
             case .csv: Output.raw(PlacementListing.csv(outcome))
