@@ -63,13 +63,8 @@ extension ConfigReader {
                 "dates cannot be placed automatically; use monthly, weekly, months or weeks, or placement = \"fixed\".")
             return nil
         }
-        guard let keys = Self.cadenceKeys[kind] else {
-            diagnostics.error(
-                table.path.appending("kind"),
-                "unknown cadence \"\(kind)\"." + Suggestion.hint(for: kind, in: Self.cadenceKinds))
-            return nil
-        }
-        _ = keys
+        // An unknown kind: the fixed reader says so, with a suggestion.
+        guard Self.cadenceKeys[kind] != nil else { return readCadence(table).map { [$0] } }
         let weekdays = weekdayChoices(table, required: true)
         var weekSets: [[NthWeekday]] = [[]]
         if kind == "monthly" || kind == "months" {
