@@ -13,7 +13,7 @@ RUNTIME_PACKAGES = libical-dev libz3-dev tzdata pkg-config libsqlite3-dev
 TEST_PACKAGES    = khal chromium curl python3-venv
 # `make test` fuzzes the config with this seed, so a passing run can be repeated; `make fuzz`
 # draws a new one. fuzz-config prints the seed either way. Its budget per run is 60 s: a mutated
-# plan that is hard to place runs the solver to its deterministic limit (about 8 s a school year
+# plan that is hard to place runs the solver to its deterministic limit (a few seconds a school year
 # in a debug build), which is not a freeze.
 FUZZ_SEED       ?= 20261130
 
