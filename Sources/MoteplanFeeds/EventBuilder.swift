@@ -34,13 +34,22 @@ public struct EventBuilder: Sendable {
             dtstamp: stamp,
             start: Self.icalTime(meeting.startDateTime),
             end: Self.icalTime(meeting.endDateTime),
-            summary: meeting.title,
+            summary: Self.summary(meeting),
             description: description(meeting, structure: structure),
             location: meeting.location,
             categories: structure.map { [$0.title] } ?? [],
             status: meeting.isCancelled ? .cancelled : .confirmed,
             organizer: organizer,
             attendees: attendees)
+    }
+
+    /// What marks a cancelled meeting in its title: Outlook ignores STATUS:CANCELLED in a
+    /// subscribed calendar, so the title itself must say it.
+    public static let cancelledPrefix = "AVLYST: "
+
+    /// SUMMARY: the meeting's title, prefixed with "AVLYST: " when it is cancelled.
+    public static func summary(_ meeting: Meeting) -> String {
+        meeting.isCancelled ? cancelledPrefix + meeting.title : meeting.title
     }
 
     /// DESCRIPTION, in Norwegian: what the structure is, who leads, who takes part, markers, moves.

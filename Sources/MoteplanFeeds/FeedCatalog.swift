@@ -2,7 +2,8 @@ import MoteplanCore
 
 /// One feed file: where it goes, what calendar name it shows, and which meetings it holds.
 public struct FeedSpec: Sendable, Hashable {
-    /// Relative path under the output directory: `alle.ics`, `<structure>.ics` or `<structure>/<instance>.ics`.
+    /// Relative path under the output directory: `alle.ics`, `<structure>.ics`,
+    /// `<structure>/<instance>.ics` or `for/<id>.ics`.
     public var path: String
     /// The calendar name clients show (X-WR-CALNAME).
     public var calendarName: String
@@ -10,21 +11,31 @@ public struct FeedSpec: Sendable, Hashable {
     public var meetings: [Int]
 }
 
-/// Which feeds a schedule publishes: everything, one per structure, one per instance.
+/// Which feeds a schedule publishes: everything, one per structure, one per instance of a
+/// structure with several, and one per role, unit and location ("mine møter").
 public enum FeedCatalog {
     /// The file name of the feed with every meeting.
     public static let allFeed = "alle.ics"
+    /// The folder of the personal feeds.
+    public static let personalFolder = "for"
 
-    /// All feeds, `alle.ics` first, then each structure followed by its instances, in config order.
+    /// The relative path of the personal feed of a role, unit or location.
+    public static func personalPath(_ id: String) -> String { "\(personalFolder)/\(id).ics" }
+
+    /// All feeds: `alle.ics` first, then each structure followed by its instances (a structure
+    /// with one instance has only its own feed: subscribing to both would double every meeting),
+    /// then the personal feeds of every role, unit and location, in config order.
     public static func feeds(for schedule: Schedule, configuration: Configuration) -> [FeedSpec] {
         let municipality = configuration.municipality.name
         let meetings = schedule.meetings
         var feeds = [FeedSpec(path: allFeed, calendarName: "\(municipality) – alle møter", meetings: Array(meetings.indices))]
         var byStructure: [String: [Int]] = [:]
         var byInstance: [StructureInstance: [Int]] = [:]
+        var byNeed: [String: [Int]] = [:]
         for (index, meeting) in meetings.enumerated() {
             byStructure[meeting.instance.structureID, default: []].append(index)
             byInstance[meeting.instance, default: []].append(index)
+            for id in Set(meeting.needs) { byNeed[id, default: []].append(index) }
         }
         var instancesByStructure: [String: [StructureInstance]] = [:]
         for instance in schedule.instances { instancesByStructure[instance.structureID, default: []].append(instance) }
@@ -32,12 +43,19 @@ public enum FeedCatalog {
             feeds.append(FeedSpec(
                 path: "\(structure.id).ics", calendarName: "\(municipality) – \(structure.title)",
                 meetings: byStructure[structure.id] ?? []))
-            for instance in instancesByStructure[structure.id] ?? [] {
-                let name = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
+            let instances = instancesByStructure[structure.id] ?? []
+            guard instances.count > 1 else { continue }
+            for instance in instances {
                 feeds.append(FeedSpec(
-                    path: "\(structure.id)/\(instance.instanceID).ics", calendarName: "\(municipality) – \(name)",
+                    path: "\(structure.id)/\(instance.instanceID).ics",
+                    calendarName: "\(municipality) – \(structure.title) – \(instance.name)",
                     meetings: byInstance[instance] ?? []))
             }
+        }
+        let owners = configuration.roles.map { ($0.id, $0.name) } + configuration.units.map { ($0.id, $0.name) }
+            + configuration.locations.map { ($0.id, $0.name) }
+        for (id, name) in owners {
+            feeds.append(FeedSpec(path: personalPath(id), calendarName: "Møteplan – \(name)", meetings: byNeed[id] ?? []))
         }
         return feeds
     }

@@ -27,6 +27,7 @@ enum CardinalityRules {
         Rule(property: ICAL_DESCRIPTION_PROPERTY, name: "DESCRIPTION", required: false),
         Rule(property: ICAL_LOCATION_PROPERTY, name: "LOCATION", required: false),
         Rule(property: ICAL_ORGANIZER_PROPERTY, name: "ORGANIZER", required: false),
+        Rule(property: ICAL_TRANSP_PROPERTY, name: "TRANSP", required: false),
     ]
 
     private static let timezone: [Rule] = [

@@ -36,6 +36,9 @@ struct EventSerializer: Sendable {
         }
         let status = event.status == .cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED
         icalcomponent_add_property(vevent, icalproperty_new_status(status))
+        // A cancelled meeting no longer blocks the time: clients that ignore STATUS (Outlook in a
+        // subscribed calendar) still show it as free.
+        if event.status == .cancelled { icalcomponent_add_property(vevent, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT)) }
         if let organizer = event.organizer {
             let property = icalproperty_new_organizer("mailto:" + organizer.email)
             addName(organizer, to: property)

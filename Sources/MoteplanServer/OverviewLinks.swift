@@ -1,4 +1,5 @@
 import MoteplanCore
+import MoteplanFeeds
 
 extension OverviewPage {
     /// "Abonner": every feed, as an https link and a webcal link.
@@ -11,7 +12,7 @@ extension OverviewPage {
             <tr><th>Kalender</th><th>https</th><th>webcal</th></tr>
 
             """
-        for feed in snapshot.feeds {
+        for feed in snapshot.feeds where !feed.path.hasPrefix(FeedCatalog.personalFolder + "/") {
             let https = "\(baseURL)/feeds/\(feed.path)"
             let webcal = Self.webcal(https)
             html += "<tr><td>\(Markup.escape(feed.name))</td>"
@@ -19,6 +20,32 @@ extension OverviewPage {
             html += "<td><a href=\"\(Markup.escape(webcal))\">webcal</a></td></tr>\n"
         }
         return html + "</table>\n"
+    }
+
+    /// "Mine møter": each role's, unit's and room's own feed (every meeting it is needed at,
+    /// across structures), chosen from a list.
+    func personalFeedSection() -> String {
+        let personal = snapshot.feeds.filter { $0.path.hasPrefix(FeedCatalog.personalFolder + "/") }
+        guard !personal.isEmpty else { return "" }
+        var html = """
+            <h2 id="mine-moter">Mine møter</h2>
+            <p>Én kalender med alle møtene du leder, deltar i eller er invitert til, på tvers av møtearenaene.
+            Velg rollen, enheten eller rommet ditt, og abonner på lenken.</p>
+            <details>
+            <summary>Velg hvem du er</summary>
+            <table>
+            <caption>Kalender for hver rolle, enhet og rom</caption>
+            <tr><th>Rolle, enhet eller rom</th><th>https</th><th>webcal</th></tr>
+
+            """
+        for feed in personal {
+            let https = "\(baseURL)/feeds/\(feed.path)"
+            let name = feed.name.hasPrefix("Møteplan – ") ? String(feed.name.dropFirst("Møteplan – ".count)) : feed.name
+            html += "<tr><td>\(Markup.escape(name))</td>"
+            html += "<td><a href=\"\(Markup.escape(https))\">\(Markup.escape(https))</a></td>"
+            html += "<td><a href=\"\(Markup.escape(Self.webcal(https)))\">webcal</a></td></tr>\n"
+        }
+        return html + "</table>\n</details>\n"
     }
 
     /// `webcal://host/…` for `https://host/…` (or `http://`).

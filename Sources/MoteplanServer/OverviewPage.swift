@@ -39,6 +39,7 @@ struct OverviewPage {
         html += networkLeaders()
         html += leaderSection()
         html += subscribeSection()
+        html += personalFeedSection()
         html += arshjulSection()
         html += referatForm()
         html += "</body>\n</html>\n"

@@ -15,14 +15,18 @@ public struct FeedPublication {
     public let configuration: Configuration
     /// The store.
     public let store: StateStore
-    /// The output directory's writer.
+    /// The output directory's writer: the public feeds, without e-mail addresses, ORGANIZER or ATTENDEE.
     public let writer: FeedWriter
+    /// The writer of the addressed feeds (with ORGANIZER and ATTENDEE), if asked for: a directory
+    /// that must not be public.
+    public let privateWriter: FeedWriter?
 
-    /// Creates the job.
-    public init(configuration: Configuration, store: StateStore, directory: String) {
+    /// Creates the job; `privateDirectory` also writes the feeds with addresses there.
+    public init(configuration: Configuration, store: StateStore, directory: String, privateDirectory: String? = nil) {
         self.configuration = configuration
         self.store = store
         writer = FeedWriter(directory: directory)
+        privateWriter = privateDirectory.map { FeedWriter(directory: $0) }
     }
 
     /// What a run did.
@@ -55,6 +59,7 @@ public struct FeedPublication {
             // run that died before committing, and no other run can be staging while we hold the lock.
             let recovered = try rollForward(transaction)
             writer.removeOrphanedTemporaries()
+            privateWriter?.removeOrphanedTemporaries()
             let terms = try TermRecorder.recordBegunTerms(configuration: configuration, now: now, in: transaction)
             // Automatic instances without a placement for a school year are placed now, around the
             // recorded ones, and recorded in this transaction.
@@ -69,12 +74,29 @@ public struct FeedPublication {
                 configuration: configuration, recordedTerms: recordedTerms, changes: meetingChanges, placements: placements
             ).schedule()
             let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
-            let (files, changes) = try FeedRenderer(configuration: configuration).render(schedule, revise: keeper.revision)
+            let renderer = FeedRenderer(configuration: configuration)
+            let files: [FeedFile]
+            let privateFiles: [FeedFile]
+            let changes: [RevisionChange]
+            if privateWriter == nil {
+                (files, changes) = try renderer.render(schedule, revise: keeper.revision, contacts: false)
+                privateFiles = []
+            } else {
+                (privateFiles, files, changes) = try renderer.renderWithAndWithoutContacts(schedule, revise: keeper.revision)
+            }
             // In UID order: the rows go into the primary-key b-tree in order.
             for change in changes.sorted(by: { $0.uid < $1.uid }) {
                 try transaction.saveRevision(uid: change.uid, change.revision)
             }
-            let staged = try writer.stage(files)
+            var staged = try writer.stage(files)
+            if let privateWriter {
+                do {
+                    staged += try privateWriter.stage(privateFiles)
+                } catch {
+                    writer.discard(staged)
+                    throw error
+                }
+            }
             do {
                 try transaction.setPendingPublication(staged.map { ($0.temporary, $0.target) })
             } catch {
@@ -82,8 +104,8 @@ public struct FeedPublication {
                 throw error
             }
             var outcome = Outcome(
-                feeds: files.count, meetings: schedule.meetings.count,
-                written: staged.filter { !$0.target.hasSuffix(FeedWriter.manifestName) }.count,
+                feeds: files.count + privateFiles.count, meetings: schedule.meetings.count,
+                written: staged.filter { !$0.target.hasSuffix("/" + FeedWriter.manifestName) }.count,
                 revised: changes.count, recordedTerms: terms, removed: [], recovered: recovered)
             outcome.recordedPlacements = added
             return (outcome, staged)
@@ -102,16 +124,25 @@ public struct FeedPublication {
     private func rollForward(_ transaction: StateTransaction) throws -> Int {
         let pending = try transaction.pendingPublication()
         guard !pending.isEmpty else { return 0 }
-        try writer.commit(pending.map { StagedFile(temporary: $0.temporary, target: $0.target) })
+        _ = try commit(pending.map { StagedFile(temporary: $0.temporary, target: $0.target) })
         try transaction.setPendingPublication([])
         return pending.count
+    }
+
+    /// Commits each directory's staged files with its own writer (each keeps its own manifest).
+    private func commit(_ staged: [StagedFile]) throws -> [String] {
+        guard let privateWriter else { return try writer.commit(staged) }
+        let prefix = privateWriter.directory + "/"
+        let inPrivate = staged.filter { $0.target.hasPrefix(prefix) }
+        let removed = try writer.commit(staged.filter { !$0.target.hasPrefix(prefix) })
+        return removed + (try privateWriter.commit(inPrivate)).map { prefix + $0 }
     }
 
     /// Renames staged files into place under the write lock, then clears the pending list.
     private func finish(_ staged: [StagedFile]) throws -> [String] {
         try store.write { transaction in
             // Another run may have finished these already; commit() skips missing temporaries.
-            let removed = try writer.commit(staged)
+            let removed = try commit(staged)
             try transaction.setPendingPublication([])
             return removed
         }

@@ -14,9 +14,10 @@ struct FeedClientTests {
     struct PlanRow: Decodable, Hashable {
         let uid, structure, instance, title, start, end: String
 
-        /// The feeds that carry the meeting: alle.ics, its structure's and (if any) its instance's.
-        var feeds: [String] {
-            ["alle.ics", "\(structure).ics"] + (instance.isEmpty ? [] : ["\(structure)/\(instance).ics"])
+        /// The feeds that carry the meeting: alle.ics, its structure's and, when the structure has
+        /// several instances, its instance's (one feed per thing: never the same meetings twice).
+        func feeds(instancesOfStructure: Int) -> [String] {
+            ["alle.ics", "\(structure).ics"] + (instance.isEmpty || instancesOfStructure < 2 ? [] : ["\(structure)/\(instance).ics"])
         }
     }
 
@@ -40,6 +41,8 @@ struct FeedClientTests {
         let feeds: [String: ParsedFeed]
         let unreadable: [String: String]
         let plan: [PlanRow]
+        /// Per role, unit and location id: what `moteplan plan --for ID` lists.
+        let personal: [String: [PlanRow]]
     }
 
     /// Reads every feed under `argv[1]` with icalendar and the plan CSV `argv[2]` with csv; prints JSON.
@@ -47,7 +50,7 @@ struct FeedClientTests {
     static let parser = #"""
         import csv, datetime, json, os, sys
         import icalendar
-        out, plan = sys.argv[1], sys.argv[2]
+        out, plan, personal = sys.argv[1], sys.argv[2], sys.argv[3]
         oslo = __import__("zoneinfo").ZoneInfo("Europe/Oslo")
         result = {"icalendar": icalendar.__version__, "feeds": {}, "unreadable": {}}
         for base, _, names in os.walk(out):
@@ -80,11 +83,14 @@ struct FeedClientTests {
                     result["feeds"][rel] = {"calendars": len(calendars), "errors": errors, "events": events}
                 except Exception as error:
                     result["unreadable"][rel] = f"{type(error).__name__}: {error}"
-        with open(plan, newline="", encoding="utf-8") as handle:
-            result["plan"] = [
-                {key: row[key] for key in ("uid", "structure", "instance", "title", "start", "end")}
-                for row in csv.DictReader(handle)
-            ]
+        def rows(path):
+            with open(path, newline="", encoding="utf-8") as handle:
+                return [
+                    {key: row[key] for key in ("uid", "structure", "instance", "title", "start", "end")}
+                    for row in csv.DictReader(handle)
+                ]
+        result["plan"] = rows(plan)
+        result["personal"] = {name[:-4]: rows(os.path.join(personal, name)) for name in os.listdir(personal)}
         print(json.dumps(result))
         """#
 
@@ -107,11 +113,20 @@ struct FeedClientTests {
         try #require(plan.code == 0, "moteplan plan failed: \(plan.stderr)")
         let csv = directory.appendingPathComponent("plan.csv")
         try Data(plan.stdout.utf8).write(to: csv)
+        // Each personal feed's meetings as `plan --for ID` lists them.
+        let personal = directory.appendingPathComponent("personal")
+        try FileManager.default.createDirectory(at: personal, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("for").path) where name.hasSuffix(".ics") {
+            let id = String(name.dropLast(4))
+            let listed = try CLI.run(["plan", "--for", id, "--format", "csv"] + common)
+            try #require(listed.code == 0, "moteplan plan --for \(id) failed: \(listed.stderr)")
+            try Data(listed.stdout.utf8).write(to: personal.appendingPathComponent("\(id).csv"))
+        }
 
         try #require(
             FileManager.default.isExecutableFile(atPath: Self.python.path),
             "\(Self.python.path) is missing: run scripts/python-deps (make test does)")
-        let run = try Self.execute(Self.python, ["-c", Self.parser, out.path, csv.path])
+        let run = try Self.execute(Self.python, ["-c", Self.parser, out.path, csv.path, personal.path])
         try #require(run.status == 0, "python icalendar could not run: \(run.err)")
         parsed = try JSONDecoder().decode(Parsed.self, from: Data(run.out.utf8))
     }
@@ -119,9 +134,12 @@ struct FeedClientTests {
     /// The plan's meetings per feed.
     var expected: [String: [PlanRow]] {
         var result: [String: [PlanRow]] = [:]
+        var instances: [String: Set<String>] = [:]
+        for row in parsed.plan { instances[row.structure, default: []].insert(row.instance) }
         for row in parsed.plan {
-            for feed in row.feeds { result[feed, default: []].append(row) }
+            for feed in row.feeds(instancesOfStructure: instances[row.structure]?.count ?? 0) { result[feed, default: []].append(row) }
         }
+        for (id, rows) in parsed.personal { result["for/\(id).ics"] = rows }
         return result
     }
 

@@ -14,15 +14,19 @@ struct IcsCommandTests {
         let first = try ics(out: out, state: directory)
         #expect(first.code == 0, "\(first.stderr)")
         let files = CLI.snapshot(out).keys.filter { $0.hasSuffix(".ics") }.sorted()
-        // alle + 6 structures + 16 local teams + drøfting + 3 networks + samarbeidsgruppe + SLT + fagdag.
-        #expect(files.count == 30)
+        // alle + 6 structures + 16 local teams + 3 networks (drøfting, samarbeidsgruppe, SLT and
+        // fagdag have one instance: their structure feed only) = 26, and a personal feed for each
+        // of the 14 roles, 24 units and 3 locations = 41: 67.
+        #expect(files.count == 67)
+        #expect(!files.contains("/drofting/drofting.ics"))
+        #expect(files.contains("/for/ppt.ics"))
         #expect(files.contains("/alle.ics"))
         #expect(files.contains("/nettverk/melhus-sor.ics"))
         #expect(files.contains("/lokalt-team/oya-ungdomsskole.ics"))
         let before = CLI.snapshot(out)
         let second = try ics(out: out, state: directory)
         #expect(second.code == 0)
-        #expect(second.stdout.contains("0 written, 30 unchanged; 0 events revised"))
+        #expect(second.stdout.contains("0 written, 67 unchanged; 0 events revised"))
         #expect(CLI.same(before, CLI.snapshot(out)))
         // A second, separate directory and state, at the same --now, gets the same bytes.
         let other = try CLI.temporaryDirectory()
@@ -53,7 +57,8 @@ struct IcsCommandTests {
         #expect(!fm.fileExists(atPath: out.appendingPathComponent("fagdag.ics").path))
         #expect(!fm.fileExists(atPath: out.appendingPathComponent("fagdag").path))
         #expect(fm.fileExists(atPath: mine.path))
-        #expect(result.stdout.contains("3 removed"))
+        // nettverk/melhus-vest.ics and fagdag.ics (fagdag had no instance feed of its own).
+        #expect(result.stdout.contains("2 removed"))
     }
 
     /// Each bad input of the core issue, through the CLI: exit 2, a located message, and the
