@@ -48,6 +48,10 @@ struct EventSerializer: Sendable {
             let property = icalproperty_new_attendee("mailto:" + attendee.email)
             addName(attendee, to: property)
             icalproperty_add_parameter(property, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT))
+            if event.requestsReplies {
+                icalproperty_add_parameter(property, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION))
+                icalproperty_add_parameter(property, icalparameter_new_rsvp(ICAL_RSVP_TRUE))
+            }
             icalcomponent_add_property(vevent, property)
         }
     }

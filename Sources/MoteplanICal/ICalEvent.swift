@@ -46,6 +46,9 @@ public struct ICalEvent: Hashable, Sendable {
     public var organizer: ICalPerson?
     /// Who is expected (ATTENDEE;ROLE=REQ-PARTICIPANT).
     public var attendees: [ICalPerson]
+    /// In an invitation (iTIP REQUEST): each ATTENDEE gets `RSVP=TRUE;PARTSTAT=NEEDS-ACTION`.
+    /// Feeds never set it.
+    public var requestsReplies: Bool = false
 
     /// Creates an event; values are checked when it is serialized.
     public init(

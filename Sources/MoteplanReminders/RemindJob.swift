@@ -68,7 +68,7 @@ public struct RemindJob {
         }
         var dropped: [String] = []
         let queue = try store.write { transaction -> [OutboxEntry] in
-            let existing = try transaction.outbox()
+            let existing = try transaction.outbox().filter { !Invitation.owns($0.value) }
             for entry in decisions(reminders: reminders, existing: existing, now: now) {
                 if existing[entry.id] == nil {
                     try transaction.enqueue(entry, at: now)
@@ -79,7 +79,7 @@ public struct RemindJob {
                 }
             }
             return try transaction.outbox().values
-                .filter { $0.status == .pending || $0.status == .sending }
+                .filter { !Invitation.owns($0) && ($0.status == .pending || $0.status == .sending) }
                 .sorted { ($0.sendOn, $0.id) < ($1.sendOn, $1.id) }
         }
         dropped.forEach(say)
@@ -121,7 +121,7 @@ public struct RemindJob {
     func preview(now: LocalDateTime) throws -> Report {
         let store = try StateStore.openForReading(path: statePath)
         let snapshot = try store.map { try $0.read { try StateSnapshot($0) } } ?? StateSnapshot()
-        let existing = try store.map { try $0.read { try $0.outbox() } } ?? [:]
+        let existing = try store.map { try $0.read { try $0.outbox() } }?.filter { !Invitation.owns($0.value) } ?? [:]
         let plan = PlanState(configuration: configuration, snapshot: snapshot)
         let reminders = Dictionary(ReminderPlanner(plan: plan).reminders().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var report = Report()

@@ -3,6 +3,7 @@ extension ConfigReader {
         "id", "title", "description", "per", "unit_kinds", "groups", "cadence", "start", "end", "duration_minutes",
         "slots", "location", "leader", "participants", "school_calendar", "on_holiday", "max_shift_days", "markers",
         "notice_days", "referat", "agenda", "optional_participants", "instances", "placement", "prefer", "avoid",
+        "invitations",
     ]
     static let instanceKeys = [
         "id", "cadence", "start", "end", "duration_minutes", "slots", "location", "participants", "placement", "prefer",
@@ -37,6 +38,7 @@ extension ConfigReader {
         let markers = table.tables("markers").compactMap(readMarker)
         let location = table.text("location")
         let noticeDays = table.int("notice_days", default: 14, in: 0...90, unit: "days").value
+        let invitations = table.bool("invitations") ?? false
         let referat = table.table("referat").flatMap(readReferatDuty)
         let agenda = table.table("agenda").map(readAgenda) ?? AgendaSettings()
         let optional = table.strings("optional_participants")?.map(\.0) ?? []
@@ -63,6 +65,7 @@ extension ConfigReader {
             slots: slots, location: location, leader: leader, participants: participants,
             followsSchoolCalendar: school, holidayPolicy: policy, markers: markers)
         structure.noticeDays = noticeDays
+        structure.sendsInvitations = invitations
         structure.referat = referat
         structure.agenda = agenda
         structure.optionalParticipants = optional

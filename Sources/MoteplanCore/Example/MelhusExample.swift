@@ -455,6 +455,9 @@ first_leader = "eid-barnehage-og-skole"
 #   on_holiday = "skip" (dropp møtet) eller "move" (flytt til nærmeste arbeidsdag,
 #                høyst max_shift_days dager unna)
 #   notice_days = hvor mange dager før møtet innkallingen skal sendes (standard 14)
+#   invitations = true: moteplan remind sender hver deltaker med e-postadresse en
+#                kalenderinvitasjon notice_days før møtet, og oppdatering eller
+#                avlysning når møtet endres (standard false)
 #   markers    = punkter som går igjen hvert halvår (per_half_year) eller skoleår
 #                (per_school_year): SLT på agendaen, gjester, barn og foreldre.
 #                position = "first" (standard) eller "last" i perioden.
@@ -532,6 +535,7 @@ max_shift_days = 7
 
 
 notice_days = 21
+invitations = true
 
 [[structures.markers]]
 id = "slt"
@@ -570,6 +574,7 @@ start = "09:00"
 end = "11:30"
 location = "gauldal"
 leader = "leder-ffm"
+invitations = true
 participants = [
   "leder-aphr", "leder-kultur", "radgiver-barnehage", "radgiver-skole", "slt-koordinator",
   "folkehelsekoordinator", "representant-hvk",
@@ -605,6 +610,7 @@ start = "10:00"
 end = "12:00"
 location = "formannskapssalen"
 leader = "slt-koordinator"
+invitations = true
 participants = ["politikontakt", "ordforer", "kommunedirektor", "rektor-vgs", "leder-ffm"]
 school_calendar = false
 on_holiday = "move"

@@ -135,6 +135,9 @@ public struct Structure: Sendable, Hashable {
     public var markers: [Marker]
     /// Days before a meeting the leader sends the innkalling.
     public var noticeDays: Int = 14
+    /// `invitations = true`: `remind` sends each participant with an address a calendar invitation
+    /// (iTIP REQUEST, then updates and cancellations) `noticeDays` before each meeting.
+    public var sendsInvitations: Bool = false
     /// The referat duty, if meetings owe one.
     public var referat: ReferatDuty?
     /// The agenda settings.

@@ -25,6 +25,7 @@ struct Check: ParsableCommand {
             var clashes = ConflictListing.diagnostics(conflicts, loaded: loaded)
             if strict { clashes = clashes.map { $0.with(severity: .error) } }
             let warnings = loaded.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
+                + InvitationWarnings.diagnostics(for: schedule, loaded: loaded)
             Output.raw(summary.render(file: loaded.file))
             for warning in warnings + clashes { Output.error(warning.description) }
             if strict && !conflicts.isEmpty { throw ExitCode(2) }

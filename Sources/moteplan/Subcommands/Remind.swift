@@ -30,9 +30,15 @@ struct Remind: ParsableCommand {
                 loaded: loaded, statePath: state.path(configPath: loaded.file), templates: templates, delivery: delivery)
             // Messages on stdout would mix with the report: report on stderr then.
             let toStderr = delivery == .stdout
-            let report = try job.run(now: moment, dryRun: dryRun) { line in
+            let say: (String) -> Void = { line in
                 if toStderr { Output.error(line) } else { Output.line(line) }
             }
+            var report = try job.run(now: moment, dryRun: dryRun, log: say)
+            // Calendar invitations (structures with invitations = true) after the reminders, in the
+            // same cron run, through the same outbox and lock.
+            let invitations = InvitationJob(loaded: loaded, statePath: state.path(configPath: loaded.file), delivery: delivery)
+            let invited = try invitations.run(now: moment, dryRun: dryRun, log: say)
+            report.failures += invited.failures
             if report.failures > 0 {
                 throw CommandFailure(message: "\(report.failures) reminder(s) could not be delivered; they stay pending for the next run.")
             }

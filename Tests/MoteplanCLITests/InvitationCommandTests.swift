@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Calendar invitations from `remind` on the Melhus example (samarbeidsgruppe, nettverk and SLT
+/// have `invitations = true`). The full REQUEST → update → CANCEL sequence through a real MTA is
+/// scripts/mta-test; here: what check says, dry runs, and one invitation per address.
+struct InvitationCommandTests {
+    let directory: URL
+    let state: String
+    let example: String
+
+    init() throws {
+        directory = try CLI.temporaryDirectory()
+        state = directory.appendingPathComponent("state.sqlite").path
+        example = CLI.root.appendingPathComponent("Config/melhus.toml").path
+    }
+
+    func maildir(_ name: String) -> [String] {
+        let folder = directory.appendingPathComponent(name).appendingPathComponent("new")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().compactMap {
+            try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }
+    }
+
+    @Test func checkNamesLeadersAndInviteesWithoutAnAddress() throws {
+        let result = try CLI.run(["check", "--config", example])
+        #expect(result.code == 0)
+        // nettverk's leaders rotate among three units whose heads have no address in the example.
+        #expect(result.stderr.contains("structures[2].invitations: nettverk: the leader"))
+        #expect(result.stderr.contains("invitations go out with the [reminders] from address (Møteplan Melhus <moteplan@melhus.example.no>) as organizer"))
+        #expect(result.stderr.contains("structures[4].invitations: slt-styringsgruppe: 4 invitee(s) have no e-mail address and get no invitation: Politikontakt, Ordfører, Kommunedirektør, Rektor ved Melhus videregående skole."))
+    }
+
+    /// Samarbeidsgruppe meets 3 September 2026 (notice 14 days: invitations from 20 August). Its
+    /// members with an address in the example: rådgiver barnehage, rådgiver skole and the
+    /// SLT-koordinator; the leader (leder-ffm) is ORGANIZER, not invited to her own meeting.
+    @Test func dryRunSaysWhatItWouldSendAndARunSendsOncePerAddress() throws {
+        let base = ["--config", example, "--state", state, "--now", "2026-08-19T07:00", "--deliver", "maildir:" + directory.appendingPathComponent("md").path]
+        let early = try CLI.run(["remind", "--dry-run"] + base)
+        #expect(early.code == 0, "\(early.stderr)")
+        #expect(!early.stdout.contains("invitasjon/request/samarbeidsgruppe-20260903"), "before the notice window")
+        let now = base.map { $0 == "2026-08-19T07:00" ? "2026-08-20T07:00" : $0 }
+        let dry = try CLI.run(["remind", "--dry-run"] + now)
+        let uid = "samarbeidsgruppe-20260903@moteplan.melhus.example.no"
+        #expect(dry.stdout.contains("would send: invitasjon/request/\(uid)/radgiver.barnehage@example.no/0/"))
+        #expect(dry.stdout.contains("would send: invitasjon/request/\(uid)/radgiver.skole@example.no/0/"))
+        #expect(!dry.stdout.contains("invitasjon/request/\(uid)/leder.ffm@example.no"))
+        #expect(!FileManager.default.fileExists(atPath: state), "a dry run writes no state")
+        let run = try CLI.run(["remind"] + now)
+        #expect(run.code == 0, "\(run.stderr)")
+        let mails = maildir("md").filter { $0.contains("X-Moteplan-Reminder: invitasjon/request/\(uid)/") }
+        #expect(mails.count == 3)
+        #expect(mails.contains { $0.contains("/slt@example.no/0/") })
+        for mail in mails {
+            #expect(mail.contains("Content-Type: multipart/alternative;"))
+            #expect(mail.contains("Content-Type: text/calendar; charset=UTF-8; method=REQUEST\r\n"))
+            #expect(mail.contains("Reply-To: \"Enhetsleder familie, forebygging og mestring (Eksempel: Kari Nordmann)\" <leder.ffm@example.no>"))
+        }
+        let again = try CLI.run(["remind"] + now)
+        #expect(!again.stdout.contains("sent: invitasjon/"))
+    }
+
+    @Test func oneInvitationPerAddressEvenInSeveralRoles() throws {
+        // Rådgiver skole also holds the barnehage role: the same address twice among the members.
+        var text = try String(contentsOfFile: example, encoding: .utf8)
+        text = text.replacingOccurrences(of: "email = \"radgiver.barnehage@example.no\"", with: "email = \"Radgiver.Skole@example.no\"")
+        let config = directory.appendingPathComponent("melhus.toml")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            at: directory.appendingPathComponent("templates"), withDestinationURL: CLI.root.appendingPathComponent("Config/templates"))
+        let run = try CLI.run(["remind", "--config", config.path, "--state", state, "--now", "2026-08-20T07:00",
+            "--deliver", "maildir:" + directory.appendingPathComponent("md").path])
+        #expect(run.code == 0, "\(run.stderr)")
+        let mails = maildir("md").filter { $0.contains("X-Moteplan-Reminder: invitasjon/request/samarbeidsgruppe-20260903@") }
+        // radgiver.skole (once, whatever the case of the address) and slt.
+        #expect(mails.count == 2)
+        #expect(mails.filter { $0.lowercased().contains("/radgiver.skole@example.no/0/") }.count == 1)
+    }
+}
