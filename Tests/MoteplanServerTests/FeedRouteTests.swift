@@ -23,6 +23,27 @@ struct FeedRouteTests {
         }
     }
 
+    /// A PPT adviser subscribes to her own feed: the overview's "Mine møter" lists it with an
+    /// https and a webcal link, and it holds the meetings PPT is needed at, without addresses.
+    @Test func personalFeedsAreServedAndOfferedOnTheOverview() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.live { client in
+            let page = try await client.execute(uri: "/", method: .get).text
+            #expect(page.contains("<h2 id=\"mine-moter\">Mine møter</h2>"))
+            #expect(page.contains("/feeds/for/ppt.ics\">"))
+            #expect(page.contains("href=\"webcal://"))
+            // The structure table does not list the personal feeds again.
+            let subscribe = try #require(page.components(separatedBy: "id=\"abonner\"").last?.components(separatedBy: "id=\"mine-moter\"").first)
+            #expect(!subscribe.contains("/feeds/for/"))
+            let response = try await client.execute(uri: "/feeds/for/ppt.ics", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.text.contains("X-WR-CALNAME:Møteplan – PPT"))
+            #expect(response.text.contains("BEGIN:VEVENT"))
+            #expect(!response.text.contains("mailto:") && !response.text.contains("ATTENDEE"))
+            #expect(try await client.execute(uri: "/feeds/for/finnes-ikke.ics", method: .get).status == .notFound)
+        }
+    }
+
     @Test func cacheControlMatchesPublishedTTL() async throws {
         let fixture = try ServerFixture()
         try fixture.writeConfig(replacing: ("refresh_hours = 12", "refresh_hours = 6"))
