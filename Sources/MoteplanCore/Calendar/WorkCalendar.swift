@@ -37,6 +37,22 @@ public struct WorkCalendar: Sendable {
         return schoolHoliday(on: date)
     }
 
+    /// What closes `date` for school-calendar structures only: a school-only closed day or a
+    /// school holiday (by its configured name), or nil.
+    public func schoolClosure(on date: LocalDate) -> String? {
+        closedForSchool[date] ?? schoolHoliday(on: date)
+    }
+
+    /// The names `skip_holidays` may use: every configured school holiday and closed day, and
+    /// "Sommerferie".
+    public var holidayNames: [String] {
+        var names: [String] = []
+        for year in schoolYears { for holiday in year.holidays where !names.contains(holiday.name) { names.append(holiday.name) } }
+        for name in closedForSchool.values.sorted() + closedForAll.values.sorted() where !names.contains(name) { names.append(name) }
+        if !names.contains("Sommerferie") { names.append("Sommerferie") }
+        return names
+    }
+
     /// Whether `date` is a working day.
     public func isWorkingDay(_ date: LocalDate, school: Bool) -> Bool {
         closure(on: date, school: school) == nil

@@ -97,6 +97,12 @@ struct ConfigValidator {
             }
         default: break
         }
+        checkActivePeriod(structure.active, at: path, config)
+        for (o, id) in structure.instanceOverrideOrder.enumerated() {
+            guard let override = structure.instanceOverrides[id] else { continue }
+            checkActivePeriod(ActivePeriod(from: override.from, until: override.until), at: path.appending("instances").appending(index: o), config)
+        }
+        checkSkippedHolidays(structure, at: path.appending("skip_holidays"), config)
         checkActors(structure.participants, at: path.appending("participants"), actors)
         checkActors(structure.optionalParticipants, at: path.appending("optional_participants"), actors)
         checkLocation(structure.location, at: path.appending("location"), config)
@@ -134,6 +140,29 @@ struct ConfigValidator {
                     path.appending("groups").appending(index: g),
                     "unknown group \"\(group)\"." + Suggestion.hint(for: group, in: groupIDs))
             }
+        }
+    }
+
+    /// `from`/`until` outside the horizon: allowed (the plan may be extended), but said.
+    private func checkActivePeriod(_ period: ActivePeriod, at path: ConfigPath, _ config: Configuration) {
+        let horizon = config.municipality.horizon
+        for (key, date) in [("from", period.from), ("until", period.until)] {
+            guard let date, !horizon.contains(date) else { continue }
+            diagnostics.warning(path.appending(key), "\(key) \(date) lies outside the horizon (\(horizon)).")
+        }
+    }
+
+    /// `skip_holidays` names as the calendar spells them (school holidays, closed days, "Sommerferie").
+    private func checkSkippedHolidays(_ structure: Structure, at path: ConfigPath, _ config: Configuration) {
+        guard !structure.skippedHolidays.isEmpty else { return }
+        let known = WorkCalendar(settings: config.calendar, years: 2000...2000).holidayNames
+        for (index, name) in structure.skippedHolidays.enumerated() where !known.contains(name) {
+            diagnostics.error(
+                path.appending(index: index),
+                "unknown holiday \"\(name)\": use a name from [[calendar.school_years]] holidays or [[calendar.closed_days]] (\(known.joined(separator: ", ")))." + Suggestion.hint(for: name, in: known))
+        }
+        if structure.followsSchoolCalendar {
+            diagnostics.warning(path, "school_calendar = true already skips every school holiday; skip_holidays adds nothing.")
         }
     }
 

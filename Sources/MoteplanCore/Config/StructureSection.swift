@@ -3,11 +3,11 @@ extension ConfigReader {
         "id", "title", "description", "per", "unit_kinds", "groups", "cadence", "start", "end", "duration_minutes",
         "slots", "location", "leader", "participants", "school_calendar", "on_holiday", "max_shift_days", "markers",
         "notice_days", "referat", "agenda", "optional_participants", "instances", "placement", "prefer", "avoid",
-        "invitations",
+        "invitations", "from", "until", "skip_holidays",
     ]
     static let instanceKeys = [
         "id", "cadence", "start", "end", "duration_minutes", "slots", "location", "participants", "placement", "prefer",
-        "avoid",
+        "avoid", "from", "until",
     ]
     static let markerKeys = ["id", "text", "per_half_year", "per_school_year", "position", "guests", "dates"]
     static let referatKeys = ["to", "days"]
@@ -29,7 +29,7 @@ extension ConfigReader {
             ? choices?.first?.cadence
             : table.table("cadence", required: "when it meets, e.g. { kind = \"monthly\", nth = [2], weekday = \"tirsdag\" }")
                 .flatMap { readCadence($0) }
-        let slots = auto ? choices?.first?.slots ?? [] : readSlots(table)
+        let slots = auto ? choices?.first?.slots ?? [] : readStructureSlots(table, cadence: cadence)
         let wishes = readWishes(table)
         let leader = readLeader(table)
         let participants = table.strings("participants")?.map(\.0) ?? []
@@ -39,6 +39,8 @@ extension ConfigReader {
         let location = table.text("location")
         let noticeDays = table.int("notice_days", default: 14, in: 0...90, unit: "days").value
         let invitations = table.bool("invitations") ?? false
+        let active = readActivePeriod(table)
+        let skipped = table.strings("skip_holidays") ?? []
         let referat = table.table("referat").flatMap(readReferatDuty)
         let agenda = table.table("agenda").map(readAgenda) ?? AgendaSettings()
         let optional = table.strings("optional_participants")?.map(\.0) ?? []
@@ -66,6 +68,8 @@ extension ConfigReader {
             followsSchoolCalendar: school, holidayPolicy: policy, markers: markers)
         structure.noticeDays = noticeDays
         structure.sendsInvitations = invitations
+        structure.active = active
+        structure.skippedHolidays = skipped.map(\.0)
         structure.referat = referat
         structure.agenda = agenda
         structure.optionalParticipants = optional
@@ -107,7 +111,33 @@ extension ConfigReader {
         }
         override.location = table.text("location")
         override.participants = table.strings("participants")?.map(\.0)
+        let active = readActivePeriod(table)
+        override.from = active.from
+        override.until = active.until
         return override
+    }
+
+    /// A fixed structure's times: `start`/`end` or `slots`, except that a `dates` cadence whose
+    /// every entry has its own `slots` needs none (the first date's stand for the structure). With
+    /// some entries without slots and no structure times, each such entry is named.
+    func readStructureSlots(_ table: TableReader, cadence: Cadence?) -> [Slot] {
+        let givesTimes = ["start", "end", "duration_minutes", "slots"].contains(where: table.has)
+        guard !givesTimes, case .dates(let occurrences)? = cadence?.rule, !occurrences.isEmpty else { return readSlots(table) }
+        if occurrences.allSatisfy({ !$0.slots.isEmpty }) { return occurrences[0].slots }
+        let entries = table.table("cadence")?.array("dates") ?? []
+        for (raw, at) in entries where !(raw.table.map { TableReader(table: $0, path: at, diagnostics: diagnostics).has("slots") } ?? false) {
+            diagnostics.error(at, "this date has no slots and the structure gives no start/end: add slots = [{ start = \"09:00\", end = \"11:00\" }] to it, or start and end to the structure.")
+        }
+        return []
+    }
+
+    /// `from` and `until` (dates, both included); `until` before `from` is an error.
+    func readActivePeriod(_ table: TableReader) -> ActivePeriod {
+        let period = ActivePeriod(from: table.date("from"), until: table.date("until"))
+        if let from = period.from, let until = period.until, until < from {
+            diagnostics.error(table.path.appending("until"), "until \(until) is before from \(from): the arena would never meet.")
+        }
+        return period
     }
 
     /// `[structures.referat]`: `to` (the receiving structure) and `days` allowed after the meeting.

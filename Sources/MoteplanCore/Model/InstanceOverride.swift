@@ -16,6 +16,10 @@ public struct InstanceOverride: Sendable, Hashable {
     public var choices: [PatternChoice]?
     /// Its own preferences, added to the structure's.
     public var wishes: PlacementWishes = PlacementWishes()
+    /// Its own first day (`from`), replacing the structure's.
+    public var from: LocalDate?
+    /// Its own last day (`until`), replacing the structure's.
+    public var until: LocalDate?
 
     /// Creates an override.
     public init(id: String, cadence: Cadence? = nil, slots: [Slot]? = nil, location: String? = nil, participants: [String]? = nil) {
@@ -40,6 +44,8 @@ public struct InstanceOverride: Sendable, Hashable {
                 copy.slots = first.slots
             }
         }
+        if let from { copy.active.from = from }
+        if let until { copy.active.until = until }
         if wishes.prefer != nil { copy.wishes.prefer = wishes.prefer }
         if wishes.avoid != nil { copy.wishes.avoid = wishes.avoid }
         return copy

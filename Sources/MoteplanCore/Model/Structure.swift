@@ -138,6 +138,12 @@ public struct Structure: Sendable, Hashable {
     /// `invitations = true`: `remind` sends each participant with an address a calendar invitation
     /// (iTIP REQUEST, then updates and cancellations) `noticeDays` before each meeting.
     public var sendsInvitations: Bool = false
+    /// `from`/`until`: the days the arena runs (both ends included); no meeting outside them.
+    /// Each end open when nil. An anchor may lie outside: it only fixes a weekly cadence's phase.
+    public var active: ActivePeriod = ActivePeriod()
+    /// `skip_holidays`: the school holidays and closed days (by their configured names) this
+    /// structure skips, without following the whole school calendar.
+    public var skippedHolidays: [String] = []
     /// The referat duty, if meetings owe one.
     public var referat: ReferatDuty?
     /// The agenda settings.

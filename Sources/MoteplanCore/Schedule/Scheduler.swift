@@ -74,7 +74,7 @@ public struct Scheduler: Sendable {
                 let days: [PlannedDay]
                 if effective.choices != nil {
                     days = placedDays(effective, instance)
-                } else if effective.cadence == structure.cadence && structure.choices == nil {
+                } else if effective.cadence == structure.cadence && structure.choices == nil && effective.active == structure.active {
                     days = planned.map { PlannedDay(date: $0, slots: slots(effective, on: $0), cadence: effective.cadence) }
                 } else {
                     days = plannedDays(effective)
@@ -154,12 +154,21 @@ public struct Scheduler: Sendable {
         structure.instanceOverrides[instance.instanceID]?.applied(to: structure) ?? structure
     }
 
-    /// Planned dates after exclusions, within the horizon.
+    /// Planned dates after exclusions, within the horizon and the structure's `from`/`until`.
     func plannedDates(_ structure: Structure) -> [LocalDate] {
         let cadence = structure.cadence
+        let active = structure.active
         return CadenceExpander.dates(cadence.rule, in: configuration.municipality.horizon).filter {
-            !cadence.excludedMonths.contains($0.month) && !cadence.excludedDates.contains($0)
+            !cadence.excludedMonths.contains($0.month) && !cadence.excludedDates.contains($0) && active.contains($0)
         }
+    }
+
+    /// Why `structure` does not meet on `date`: the working calendar's closures (the school
+    /// calendar's too when it follows it), and the holidays it names in `skip_holidays`.
+    func closure(on date: LocalDate, _ structure: Structure) -> String? {
+        if let closed = calendar.closure(on: date, school: structure.followsSchoolCalendar) { return closed }
+        guard !structure.skippedHolidays.isEmpty, let name = calendar.schoolClosure(on: date) else { return nil }
+        return structure.skippedHolidays.contains(name) ? name : nil
     }
 
     private func meetingsFor(_ structure: Structure, _ instance: StructureInstance, _ planned: [PlannedDay], withAdded: Bool)
@@ -168,7 +177,6 @@ public struct Scheduler: Sendable {
         var meetings: [Meeting] = []
         var notes: [ScheduleNote] = []
         var taken = Set(planned.map(\.date))
-        let school = structure.followsSchoolCalendar
         let participants = participantList(structure, instance)
         let place = structure.location ?? instance.unitID.flatMap { configuration.unit($0) }.map { $0.location ?? $0.name }
         // A place that names a configured location is that room (a resource), shown by its name.
@@ -180,10 +188,10 @@ public struct Scheduler: Sendable {
             let date = day.date
             var actual = date
             var reason: String?
-            if let closure = calendar.closure(on: date, school: school) {
+            if let closure = closure(on: date, structure) {
                 reason = closure
                 guard case .move(let maxDays) = structure.holidayPolicy,
-                    let target = nearestWorkingDay(to: date, within: maxDays, school: school, cadence: day.cadence)
+                    let target = nearestWorkingDay(to: date, within: maxDays, structure: structure, cadence: day.cadence)
                 else {
                     // Summer and weekends are part of the cadence's design, not news.
                     if closure != "Sommerferie" {
@@ -290,11 +298,11 @@ public struct Scheduler: Sendable {
 
     /// The nearest working day within `maxDays` (the later one on a tie), inside the horizon,
     /// not excluded by the cadence.
-    func nearestWorkingDay(to date: LocalDate, within maxDays: Int, school: Bool, cadence: Cadence) -> LocalDate? {
+    func nearestWorkingDay(to date: LocalDate, within maxDays: Int, structure: Structure, cadence: Cadence) -> LocalDate? {
         let horizon = configuration.municipality.horizon
         for distance in 1...max(1, maxDays) {
             for candidate in [date.adding(days: distance), date.adding(days: -distance)]
-            where horizon.contains(candidate) && calendar.isWorkingDay(candidate, school: school)
+            where horizon.contains(candidate) && structure.active.contains(candidate) && closure(on: candidate, structure) == nil
                 && !cadence.excludedMonths.contains(candidate.month) && !cadence.excludedDates.contains(candidate)
             {
                 return candidate
