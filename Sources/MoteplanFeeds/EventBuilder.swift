@@ -73,7 +73,7 @@ public struct EventBuilder: Sendable {
         if let reason = meeting.movedByHand {
             lines.append("Flyttet fra \(NorwegianDate.withWeekday(meeting.plannedDate))\(reason.isEmpty ? "" : " (\(reason))").")
         }
-        if meeting.isAdded { lines.append("Ekstra møte.") }
+        if meeting.isAdded && !(structure?.isAtLeastDuty ?? false) { lines.append("Ekstra møte.") }
         return lines.joined(separator: "\n")
     }
 

@@ -64,6 +64,20 @@ Avtal overlevering før {{slutter}}.
 
 Hilsen moteplan for {{kommune}}
 """#,
+        "minstekrav": #"""
+{{moete}}: {{krav}} {{periode}}, frist {{frist}}
+
+Hei {{mottaker}},
+
+{{moete}} for {{enhet}} skal ha {{krav}} {{periode}}. Fristen er {{frist}}, og det er registrert {{registrert}} så langt.
+Avtal møtet og registrer datoen hos rådgiveren, så kommer det i kalenderen.
+{{#til_radgiver}}
+
+(Denne påminnelsen gikk til rådgiver fordi «{{rolle_uten_epost}}» ikke har e-postadresse i møteplanen.)
+{{/til_radgiver}}
+
+Hilsen moteplan for {{kommune}}
+"""#,
         "referat-forfalt": #"""
 Referat mangler: {{moete}} {{dato}}
 

@@ -35,6 +35,8 @@ public struct Reminder: Sendable, Hashable {
         case sakliste
         /// The leader's term ends soon.
         case lederskifte
+        /// A duty without fixed dates has fewer meetings registered than required this period.
+        case minstekrav
     }
 
     /// The identity: the same reminder is never sent twice.

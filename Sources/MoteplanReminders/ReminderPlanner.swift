@@ -42,6 +42,7 @@ public struct ReminderPlanner: Sendable {
         result += referatReminders()
         result += agendaReminders()
         result += handoverReminders()
+        result += flexibleDutyReminders()
         return result.sorted { ($0.sendOn, $0.id) < ($1.sendOn, $1.id) }
     }
 

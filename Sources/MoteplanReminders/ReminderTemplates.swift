@@ -36,6 +36,8 @@ public struct ReminderTemplates: Sendable {
             )
         case .lederskifte:
             return (common.union(["gruppe", "slutter", "ny_periode", "overtar", "gaar_av", "starter"]), [:], ["til_radgiver", "utgaaende"])
+        case .minstekrav:
+            return (common.union(["moete", "enhet", "krav", "periode", "frist", "registrert"]), [:], ["til_radgiver"])
         }
     }
 

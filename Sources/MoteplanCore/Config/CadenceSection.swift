@@ -1,7 +1,8 @@
 import TOMLKit
 
 extension ConfigReader {
-    static let cadenceKinds = ["monthly", "weekly", "months", "weeks", "dates"]
+    static let cadenceKinds = ["monthly", "weekly", "months", "weeks", "dates", "at_least"]
+    static let dutyPeriods = ["half_year", "school_year"]
     static let exclusionKeys = ["exclude_months", "exclude_dates"]
     static let cadenceKeys: [String: [String]] = [
         "monthly": ["kind", "nth", "weekday"],
@@ -9,6 +10,7 @@ extension ConfigReader {
         "months": ["kind", "months", "nth", "weekday"],
         "weeks": ["kind", "weeks", "weekday"],
         "dates": ["kind", "dates"],
+        "at_least": ["kind", "count", "per"],
     ]
     static let monthNames = [
         ["januar", "january"], ["februar", "february"], ["mars", "march"], ["april"], ["mai", "may"],
@@ -75,6 +77,21 @@ extension ConfigReader {
             }
             let day = weekday(table)
             rule = weeks.isEmpty ? nil : day.map { .isoWeeks(weeks: Array(Set(weeks)).sorted(), weekday: $0) }
+        case "at_least":
+            let count = table.int("count", required: "how many meetings at least, e.g. 1")
+            let per = table.string("per", required: "the period: \"half_year\" or \"school_year\"")
+            if let count, count < 1 {
+                diagnostics.error(table.path.appending("count"), "count = \(count): at least one meeting per period (1 or more).")
+            }
+            var period: MarkerPeriod?
+            switch per {
+            case "half_year": period = .halfYear
+            case "school_year": period = .schoolYear
+            case nil: period = nil
+            case let word?:
+                diagnostics.error(table.path.appending("per"), "unknown period \"\(word)\"." + Suggestion.hint(for: word, in: Self.dutyPeriods))
+            }
+            if let count, count >= 1, let period { rule = .atLeast(count: count, per: period) } else { rule = nil }
         default:
             rule = readDates(table).map { .dates($0) }
         }

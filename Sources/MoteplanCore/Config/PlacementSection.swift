@@ -84,7 +84,7 @@ extension ConfigReader {
                 case .months(let months, _, _): cadence.rule = .months(months: months, nths: nths, weekday: weekday)
                 case .weekly(let every, _, let anchor): cadence.rule = .weekly(every: every, weekday: weekday, anchor: anchor)
                 case .isoWeeks(let weeks, _): cadence.rule = .isoWeeks(weeks: weeks, weekday: weekday)
-                case .dates: continue
+                case .dates, .atLeast: continue
                 }
                 result.append(cadence)
             }

@@ -22,7 +22,11 @@ extension ConfigReader {
         let title = table.text("title", required: "the meeting title people see, e.g. \"Tverrfaglig nettverk\"")
         let description = table.string("description")?.trimmingSpaces ?? ""
         let instantiation = readInstantiation(table)
-        let auto = readPlacementMode(table) ?? false
+        var auto = readPlacementMode(table) ?? false
+        if auto, table.table("cadence")?.string("kind") == "at_least" {
+            diagnostics.error(table.path.appending("placement"), "an at_least duty has no dates to place (the units choose and register them): remove placement = \"auto\".")
+            auto = false
+        }
         let space = auto ? readChoiceSpace(table, inherited: nil) : nil
         let choices = space?.choices
         let cadence = auto
@@ -122,6 +126,11 @@ extension ConfigReader {
     /// some entries without slots and no structure times, each such entry is named.
     func readStructureSlots(_ table: TableReader, cadence: Cadence?) -> [Slot] {
         let givesTimes = ["start", "end", "duration_minutes", "slots"].contains(where: table.has)
+        // An at-least duty has no planned times: any given are the usual length of a registered
+        // meeting (default one hour).
+        if case .atLeast? = cadence?.rule, !givesTimes, let nine = LocalTime(hour: 9, minute: 0), let ten = LocalTime(hour: 10, minute: 0) {
+            return [Slot(start: nine, end: ten)]
+        }
         guard !givesTimes, case .dates(let occurrences)? = cadence?.rule, !occurrences.isEmpty else { return readSlots(table) }
         if occurrences.allSatisfy({ !$0.slots.isEmpty }) { return occurrences[0].slots }
         let entries = table.table("cadence")?.array("dates") ?? []

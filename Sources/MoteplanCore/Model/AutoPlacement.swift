@@ -20,7 +20,7 @@ public struct PatternChoice: Sendable, Hashable {
     public var weekday: Weekday? {
         switch cadence.rule {
         case .monthly(_, let day), .months(_, _, let day), .weekly(_, let day, _), .isoWeeks(_, let day): day
-        case .dates: nil
+        case .dates, .atLeast: nil
         }
     }
 
@@ -44,6 +44,8 @@ public struct PatternChoice: Sendable, Hashable {
             return "\(day.norwegian) \(time)"
         case .dates(let dates):
             return "\(dates.map { "\($0.date)" }.joined(separator: ",")) \(time)"
+        case .atLeast(let count, _):
+            return "minst \(count) \(time)"
         }
     }
 }

@@ -71,6 +71,9 @@ public enum CadenceRule: Sendable, Hashable {
     case isoWeeks(weeks: [Int], weekday: Weekday)
     /// Explicit dates.
     case dates([DatedOccurrence])
+    /// A duty without fixed dates: at least `count` meetings per half-year or school year, on days
+    /// the instance chooses and registers (`moteplan meeting add`). Plans no date itself.
+    case atLeast(count: Int, per: MarkerPeriod)
 }
 
 /// A cadence rule with its exclusions.

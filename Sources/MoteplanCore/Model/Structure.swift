@@ -32,7 +32,7 @@ public enum HolidayPolicy: Sendable, Hashable {
     case move(maxDays: Int)
 }
 
-/// The period a marker's count applies to.
+/// The period a marker's count (or an `at_least` duty's) applies to.
 public enum MarkerPeriod: Sendable, Hashable {
     /// January–June and July–December.
     case halfYear
@@ -138,6 +138,12 @@ public struct Structure: Sendable, Hashable {
     /// `invitations = true`: `remind` sends each participant with an address a calendar invitation
     /// (iTIP REQUEST, then updates and cancellations) `noticeDays` before each meeting.
     public var sendsInvitations: Bool = false
+    /// Whether this is a duty without fixed dates (`at_least`): the units register their meetings.
+    public var isAtLeastDuty: Bool {
+        if case .atLeast = cadence.rule { return true }
+        return false
+    }
+
     /// `from`/`until`: the days the arena runs (both ends included); no meeting outside them.
     /// Each end open when nil. An anchor may lie outside: it only fixes a weekly cadence's phase.
     public var active: ActivePeriod = ActivePeriod()

@@ -13,6 +13,8 @@ public struct Obligation: Sendable, Hashable {
         case sakliste
         /// The leader's term ends; hand over.
         case lederskifte
+        /// Hold (and register) at least the required meetings of a duty without fixed dates.
+        case minstekrav
     }
 
     /// The day it is due.

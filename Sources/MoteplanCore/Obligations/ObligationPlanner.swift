@@ -71,6 +71,7 @@ public struct ObligationPlanner: Sendable {
         }
         result += agendaObligations(now: now, domain: domain)
         result += handoverObligations(now: now)
+        result += flexibleObligations(now: now)
         return result
             .filter { matches($0, filter) }
             .filter { $0.due <= to || $0.due < now.date }
@@ -104,6 +105,22 @@ public struct ObligationPlanner: Sendable {
             result.append(obligation(draft.closes, next.leader, .sakliste, next, domain, text))
         }
         return result
+    }
+
+    /// Duties without fixed dates: in the current period, until enough meetings are registered.
+    private func flexibleObligations(now: LocalDateTime) -> [Obligation] {
+        let scheduler = Scheduler(configuration: configuration)
+        return FlexibleDuties.statuses(configuration: configuration, schedule: schedule)
+            .filter { $0.period.range.contains(now.date) && !$0.isRegistered }
+            .map { status in
+                let due = status.period.range.last
+                let word = status.period.key.contains("-H") ? "dette halvåret" : "dette skoleåret"
+                let text = "\(status.structure.title): \(status.requirement) \(word), frist \(NorwegianDate.long(due)). Registrert: \(status.registered.count)."
+                return Obligation(
+                    due: due, leader: scheduler.leaderRole(status.structure, status.instance), kind: .minstekrav,
+                    structureID: status.structure.id, instanceID: status.instance.instanceID, meeting: nil, meetingUID: nil,
+                    text: text, groupID: status.instance.groupID, unitID: status.instance.unitID)
+            }
     }
 
     /// Outgoing and incoming leaders of terms ending within the group's handover weeks.

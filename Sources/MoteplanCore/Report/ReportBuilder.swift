@@ -70,6 +70,23 @@ public struct ReportBuilder: Sendable {
         _ structure: Structure, _ instance: StructureInstance, _ meetings: [Meeting], period: DateRange, now: LocalDateTime,
         figures: inout EvaluationReport.Figures, report: inout EvaluationReport
     ) {
+        // A duty without fixed dates: each of its periods within the report's that has ended (or
+        // is already met) counts, met when enough registered meetings were held in it.
+        if case .atLeast(let count, let per) = structure.cadence.rule {
+            let held = schedule.meetings.filter { $0.instance == instance && !$0.isCancelled && $0.startDateTime <= now }
+            for duty in per.periods(overlapping: period) {
+                let inDuty = held.filter { duty.range.contains($0.date) }.count
+                let met = inDuty >= count
+                guard duty.range.last < now.date || met else { continue }
+                figures.periodsRequired += 1
+                if met {
+                    figures.periodsMet += 1
+                } else {
+                    report.missed.append(.init(structure: structure.id, instance: instance.instanceID, period: duty.key))
+                }
+            }
+            return
+        }
         func key(_ date: LocalDate) -> (String, LocalDate) {
             switch structure.cadence.rule {
             case .isoWeeks:

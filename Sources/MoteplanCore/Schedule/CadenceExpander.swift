@@ -5,6 +5,8 @@ public enum CadenceExpander {
     public static func dates(_ rule: CadenceRule, in range: DateRange) -> [LocalDate] {
         var result: [LocalDate] = []
         switch rule {
+        case .atLeast:
+            return []
         case .monthly(let nths, let weekday):
             forEachMonth(in: range) { year, month in
                 for nth in nths {

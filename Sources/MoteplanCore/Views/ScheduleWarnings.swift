@@ -14,6 +14,8 @@ public enum ScheduleWarnings {
                     "structure \"\(structure.id)\" has no instances (no unit or group matches)."))
                 continue
             }
+            // A duty without fixed dates has only the meetings the units register.
+            if structure.isAtLeastDuty { continue }
             if counts[structure.id, default: 0] == 0 {
                 result.append(loaded.diagnostic(.warning, at: path.appending("cadence"),
                     "structure \"\(structure.id)\" has no meetings in the horizon (\(config.municipality.horizon))."))
