@@ -16,21 +16,39 @@ struct CommandTests {
         #expect(result.stderr.contains("warning: structures[3].cadence: samarbeidsgruppe: meeting on 2027-05-06 (Kristi himmelfartsdag) moved to 2027-05-07."))
     }
 
-    @Test func initWritesTheExampleAndRefusesToOverwrite() throws {
+    @Test func initWritesAStartingConfigAndRefusesToOverwrite() throws {
         let directory = try CLI.temporaryDirectory()
         let first = try CLI.run(["init"], in: directory)
         #expect(first.code == 0)
+        #expect(first.stdout.contains("a starting config for a new municipality"))
         let written = directory.appendingPathComponent("moteplan.toml")
-        let original = try Data(contentsOf: CLI.root.appendingPathComponent("Config/melhus.toml"))
-        #expect(try Data(contentsOf: written) == original)
+        let starter = try Data(contentsOf: CLI.root.appendingPathComponent("Config/starter.toml"))
+        #expect(try Data(contentsOf: written) == starter)
+        let text = String(decoding: starter, as: UTF8.self)
+        // Not Melhus' header or names; a commented [server] section to fill in.
+        #expect(!text.lowercased().contains("melhus"))
+        #expect(text.contains("# [server]\n# base_url = "))
+        // ./moteplan.toml is found without --config, and the starting point has no warnings.
+        let check = try CLI.run(["check"], in: directory)
+        #expect(check.code == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("ok: no conflicts"))
+        #expect(!check.stderr.contains("warning"))
         try Data("version = 1\n".utf8).write(to: written)
         let second = try CLI.run(["init"], in: directory)
         #expect(second.code == 1)
         #expect(second.stderr.contains("already exists; not overwriting"))
         #expect(try Data(contentsOf: written) == Data("version = 1\n".utf8))
-        // ./moteplan.toml is found without --config.
-        try original.write(to: written)
-        #expect(try CLI.run(["check"], in: directory).code == 0)
+    }
+
+    @Test func initWithTheMelhusExampleWritesTodaysExample() throws {
+        let directory = try CLI.temporaryDirectory()
+        let result = try CLI.run(["init", "melhus.toml", "--example", "melhus"], in: directory)
+        #expect(result.code == 0)
+        let original = try Data(contentsOf: CLI.root.appendingPathComponent("Config/melhus.toml"))
+        #expect(try Data(contentsOf: directory.appendingPathComponent("melhus.toml")) == original)
+        let unknown = try CLI.run(["init", "x.toml", "--example", "oslo"], in: directory)
+        #expect(unknown.code == 64 || unknown.code == 2)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("x.toml").path))
     }
 
     @Test func configIsResolvedFromTheEnvironmentThenTheWorkingDirectory() throws {

@@ -135,3 +135,22 @@ struct MelhusTests {
         #expect(MelhusExample.toml + "\n" == Fixtures.exampleText, "run scripts/embed-example")
     }
 }
+
+/// The starting config `moteplan init` writes: embedded as Config/starter.toml says, and every key
+/// a structure may have shown once (commented or not), so a rådgiver need not guess.
+struct StarterConfigTests {
+    @Test func embeddedCopyMatchesTheFile() throws {
+        let file = try String(contentsOf: Fixtures.root.appendingPathComponent("Config/starter.toml"), encoding: .utf8)
+        #expect(StarterConfig.toml + "\n" == file, "run scripts/embed-example")
+    }
+
+    @Test func everyStructureKeyIsShown() {
+        let lines = StarterConfig.toml.components(separatedBy: "\n").map { $0.hasPrefix("# ") ? String($0.dropFirst(2)) : $0 }
+        for key in ConfigReader.structureKeys {
+            #expect(lines.contains { $0.hasPrefix("\(key) = ") || $0.hasPrefix("[structures.\(key)]") || $0.hasPrefix("[[structures.\(key)]]") }, "\(key)")
+        }
+        for kind in ConfigReader.cadenceKinds where kind != "dates" {
+            #expect(StarterConfig.toml.contains("kind = \"\(kind)\""), "\(kind)")
+        }
+    }
+}

@@ -2,27 +2,37 @@ import ArgumentParser
 import Foundation
 import MoteplanCore
 
-/// `moteplan init [PATH]`: writes the Melhus example config to start from.
+/// `moteplan init [PATH] [--example melhus]`: writes a config to start from.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the Melhus example config (refuses to overwrite).")
+        abstract: "Write a commented starting config for a new municipality, or the Melhus example (refuses to overwrite).")
+
+    /// The bundled examples.
+    enum Example: String, ExpressibleByArgument, CaseIterable {
+        case melhus
+    }
 
     @Argument(help: "Where to write it.")
     var path: String = "moteplan.toml"
+
+    @Option(help: "Write a bundled example instead of the starting config: melhus.")
+    var example: Example?
 
     func run() throws {
         try reportingFailures {
             guard !FileManager.default.fileExists(atPath: path) else {
                 throw CommandFailure(message: "\(path) already exists; not overwriting it. Choose another path or remove it first.")
             }
-            let data = Data((MelhusExample.toml + "\n").utf8)
+            let text = example == .melhus ? MelhusExample.toml : StarterConfig.toml
+            let data = Data((text + "\n").utf8)
             // withoutOverwriting: a file created meanwhile is not clobbered either.
             do {
                 try data.write(to: URL(fileURLWithPath: path), options: [.withoutOverwriting])
             } catch {
                 throw CommandFailure(message: "cannot write \(path): \(error.localizedDescription)")
             }
-            Output.line("wrote \(path): the Melhus example. Edit it, then run 'moteplan check --config \(path)'.")
+            let what = example == .melhus ? "the Melhus example" : "a starting config for a new municipality"
+            Output.line("wrote \(path): \(what). Edit it, then run 'moteplan check --config \(path)'.")
         }
     }
 }
