@@ -19,6 +19,13 @@ struct PersonalLinkTests {
     static let now = "2026-10-01T12:00"
     static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .origin: base]
 
+    /// A form post as a browser sends it from a page with `Referrer-Policy: no-referrer`.
+    static func browserForm(fetchSite: String) -> HTTPFields {
+        var fields: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .origin: "null"]
+        if let name = HTTPFields.Element.Name("Sec-Fetch-Site") { fields[name] = fetchSite }
+        return fields
+    }
+
     /// The fixture with `[server] base_url` set.
     static func fixture() throws -> ServerFixture {
         try ServerFixture(section: ServerFixture.serverSection().replacingOccurrences(of: "[server]\n", with: "[server]\nbase_url = \"\(base)\"\n"))
@@ -74,6 +81,14 @@ struct PersonalLinkTests {
         let result = try cli(fixture, ["obligations", "--leader", eid, "--now", now, "--to", "2026-12-31", "--format", "csv"])
         #expect(result.code == 0, "\(result.err)")
         return result.out
+    }
+
+    /// Whether `moteplan remind --dry-run` on 26 October would send the innkalling reminder for
+    /// Melhus vest's November meeting.
+    static func innkallingReminderDue(_ fixture: ServerFixture) throws -> Bool {
+        let result = try cli(fixture, ["remind", "--dry-run", "--now", "2026-10-26"])
+        #expect(result.code == 0, "\(result.err)")
+        return result.out.contains("would send: innkalling/\(vestNovember)")
     }
 
     /// base64url(HMAC-SHA256(key, message)) without padding, by Python's hmac: a second implementation.
@@ -163,18 +178,26 @@ struct PersonalLinkTests {
                 uri: page, method: .post, headers: Self.form, body: .text("handling=innkalling&uid=\(Self.vestNovember)"))
             #expect(sent.status == .seeOther)
             #expect(sent.headers[.location] == "\(page)?ok=innkalling")
+            #expect(sent.headers[.cacheControl] == "no-store")
             let after = try Self.eidObligations(fixture)
             #expect(!after.contains("innkalling,nettverk,melhus-vest,2026-11-18T13:00"))
             // Only that one: the lokalt team's innkalling on 28 October is still owed.
             #expect(after.contains("2026-10-28,\"Enhetsleder, Eid barnehage og skole (Eksempel: Liv Dahl)\",innkalling,lokalt-team"))
+            // The reminder stops too. Worked out by hand: sent 18 November − (21 notice days + 3 lead
+            // days) = 25 October, so a dry run on 26 October would send it, unless it is marked sent.
+            #expect(!(try Self.innkallingReminderDue(fixture)))
             let confirmed = try await client.execute(uri: "\(page)?ok=innkalling", method: .get)
             #expect(confirmed.text.contains("Registrert: innkallingen er sendt."))
             #expect(confirmed.text.contains("Innkallinger du har sendt"))
 
+            // As Chromium posts the page's own form (checked by hand with a logging server): the page's
+            // Referrer-Policy no-referrer makes Origin "null", and Sec-Fetch-Site says same-origin.
             let undone = try await client.execute(
-                uri: page, method: .post, headers: Self.form, body: .text("handling=innkalling-angre&uid=\(Self.vestNovember)"))
+                uri: page, method: .post, headers: Self.browserForm(fetchSite: "same-origin"),
+                body: .text("handling=innkalling-angre&uid=\(Self.vestNovember)"))
             #expect(undone.status == .seeOther)
             #expect(try Self.eidObligations(fixture) == before)
+            #expect(try Self.innkallingReminderDue(fixture))
 
             let referat = try await client.execute(
                 uri: page, method: .post, headers: Self.form,
@@ -222,6 +245,7 @@ struct PersonalLinkTests {
                 [.contentType: "application/x-www-form-urlencoded", .origin: "null"],
                 [.contentType: "application/x-www-form-urlencoded", .referer: "https://angriper.example/meg/\(rotated)"],
                 [.contentType: "application/x-www-form-urlencoded"],
+                Self.browserForm(fetchSite: "cross-site"),
             ] {
                 let post = try await client.execute(uri: "/meg/\(rotated)", method: .post, headers: headers, body: body)
                 #expect(post.status == .forbidden, "\(headers)")
