@@ -70,7 +70,9 @@ struct PersonalPage {
             html += "<td>\(Markup.escape(PersonalPage.kindName(obligation.kind))): \(Markup.escape(obligation.text))</td><td>"
             if let uid = obligation.meetingUID {
                 switch obligation.kind {
-                case .innkalling: html += form("innkalling", uid: uid, button: "Innkalling sendt")
+                case .innkalling:
+                    let when = obligation.meeting.map { " \(NorwegianDate.long($0.date))" } ?? ""
+                    html += form("innkalling", uid: uid, button: "Innkalling sendt", label: "Innkalling sendt for møtet\(when)")
                 case .referat: html += referatForm(uid: uid, index: index)
                 default: break
                 }
