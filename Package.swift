@@ -60,7 +60,10 @@ let package = Package(
         // The state store: what did happen (rotation terms, published revisions). SQLite via GRDB.
         .target(
             name: "MoteplanStore",
-            dependencies: ["MoteplanCore", "MoteplanFeeds", "MoteplanICal", "MoteplanPlacement", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MoteplanCore", "MoteplanFeeds", "MoteplanICal", "MoteplanPlacement", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Reminders from cron: due reminders → Mustache → RFC 5322 → stdout, maildir or sendmail, exactly once.
         .target(

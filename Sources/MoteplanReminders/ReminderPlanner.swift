@@ -22,6 +22,8 @@ public struct ReminderPlanner: Sendable {
             guard let leader = meeting.leader, let structure = plan.configuration.structure(meeting.instance.structureID)
             else { continue }
             let uid = meeting.uid(domain: domain)
+            // The leader marked the innkalling sent: neither it nor the invitations are reminded.
+            if plan.innkallingSent[uid] != nil { continue }
             var values = meetingValues(meeting)
             values["frist"] = .text(NorwegianDate.long(meeting.date.adding(days: -structure.noticeDays)))
             values["deltakere"] = .list(meeting.participants.map { ["navn": $0.name] })

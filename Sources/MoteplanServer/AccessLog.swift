@@ -27,7 +27,7 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
     }
 
     /// The request target as logged: never a secret. Any path whose first segment is `private`
-    /// (however written: doubled slashes, any case) loses its token; a path with dot segments or
+    /// or `meg` (however written: doubled slashes, any case) loses its token; a path with dot segments or
     /// percent-encoding is not logged at all; the query keeps its parameter names, not their values.
     static func redact(_ target: String) -> String {
         let (path, query) = split(target)
@@ -38,6 +38,9 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
             shown = "/***"
         } else if let first, first.hasPrefix("private") {
             shown = "/private/***" + (segments.count > 2 ? "/" + segments.dropFirst(2).joined(separator: "/") : "")
+        } else if let first, first.hasPrefix("meg") {
+            // A personal page: the token is its second segment.
+            shown = "/meg/…" + (segments.count > 2 ? "/" + segments.dropFirst(2).joined(separator: "/") : "")
         }
         guard let query else { return shown }
         let names = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in

@@ -52,6 +52,11 @@ public struct MoteplanServer: Sendable {
         router.get("/api/plan") { request, _ -> Response in api.plan(request) }
         router.get("/api/obligations") { request, _ -> Response in api.obligations(request) }
         router.post("/referat") { request, _ -> Response in await referat.handle(request) }
+        let personal = PersonalRoutes(cache: cache, options: options, logger: logger)
+        router.get("/meg/:token") { request, context -> Response in personal.page(request, token: context.parameters.get("token") ?? "") }
+        router.post("/meg/:token") { request, context -> Response in
+            await personal.post(request, token: context.parameters.get("token") ?? "")
+        }
         return router
     }
 

@@ -149,6 +149,8 @@ public struct StateSnapshot: Sendable {
     public var referat: [ReferatRecord] = []
     /// Recorded placements, oldest first.
     public var placements: [RecordedPlacement] = []
+    /// Innkallinger recorded as sent.
+    public var innkallingSent: [InnkallingRecord] = []
 
     /// An empty snapshot (no store yet).
     public init() {}
@@ -159,5 +161,6 @@ public struct StateSnapshot: Sendable {
         changes = try transaction.meetingChanges()
         referat = try transaction.referatRecords()
         placements = try transaction.recordedPlacements()
+        innkallingSent = try transaction.innkallingRecords()
     }
 }

@@ -17,6 +17,8 @@ public struct PlanState: Sendable {
     /// Why automatic placement failed, when it did: the schedule then shows the recorded patterns
     /// and each missing one's first choice (`check` and `ics` refuse such a config).
     public let placementFailure: PlacementFailure?
+    /// The innkallinger recorded as sent: the day, by meeting UID.
+    public let innkallingSent: [String: LocalDate]
 
     /// Derives everything from a configuration and a snapshot; automatically placed instances
     /// without a recorded pattern are placed around the recorded ones (not recorded here: `ics`
@@ -24,6 +26,7 @@ public struct PlanState: Sendable {
     public init(configuration: Configuration, snapshot: StateSnapshot) {
         self.configuration = configuration
         self.snapshot = snapshot
+        innkallingSent = Dictionary(snapshot.innkallingSent.map { ($0.uid, $0.sent) }, uniquingKeysWith: { $1 })
         let placements: PlacementTable
         do {
             placements = try Self.placements(configuration: configuration, snapshot: snapshot)
@@ -76,8 +79,11 @@ public struct PlanState: Sendable {
 
     /// Obligations at `now`.
     public var obligations: ObligationPlanner {
-        ObligationPlanner(configuration: configuration, schedule: schedule, ledger: ledger, rotation: scheduler.rotation)
+        var planner = ObligationPlanner(configuration: configuration, schedule: schedule, ledger: ledger, rotation: scheduler.rotation)
+        planner.innkallingSent = Set(innkallingSent.keys)
+        return planner
     }
+
 
     /// The meeting with `uid`, if the schedule has it.
     public func meeting(uid: String) -> Meeting? {

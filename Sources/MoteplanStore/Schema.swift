@@ -123,6 +123,34 @@ enum Schema {
                 CREATE INDEX placement_instance ON placement (structure_id, instance_id, school_year);
                 """)
         }
+        migrator.registerMigration("v5-personal-links-and-innkalling") { db in
+            // Personal links: per person (a role or unit id) the generation of their link and the
+            // SHA-256 of its current token, never the token (it is derived from a key file beside
+            // the store). An innkalling a leader has marked sent, with an audit of record and undo.
+            try db.execute(sql: """
+                CREATE TABLE personal_link (
+                    person_id TEXT PRIMARY KEY,
+                    generation INTEGER NOT NULL CHECK (generation >= 1),
+                    token_hash TEXT NOT NULL UNIQUE,
+                    changed_at TEXT NOT NULL,
+                    actor TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE innkalling_sent (
+                    uid TEXT PRIMARY KEY,
+                    sent TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    actor TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE innkalling_audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uid TEXT NOT NULL,
+                    action TEXT NOT NULL CHECK (action IN ('record', 'undo')),
+                    sent TEXT,
+                    actor TEXT NOT NULL,
+                    at TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

@@ -16,7 +16,7 @@ struct Moteplan: ParsableCommand {
         subcommands: [
             Init.self, Check.self, Plan.self, Ics.self, Leaders.self, MeetingCommand.self, ReferatCommand.self,
             Obligations.self, Agenda.self, Remind.self, Report.self, Holidays.self, Serve.self, Arshjul.self, Backup.self, Conflicts.self,
-            Place.self,
+            Place.self, Links.self,
         ]
     )
 

@@ -16,6 +16,8 @@ public struct ObligationPlanner: Sendable {
     public let ledger: ReferatLedger
     /// The rotation.
     public let rotation: RotationPlanner
+    /// UIDs of meetings whose innkalling is recorded as sent: no innkalling or invitasjon is owed.
+    public var innkallingSent: Set<String> = []
 
     /// Creates a planner.
     public init(configuration: Configuration, schedule: Schedule, ledger: ReferatLedger, rotation: RotationPlanner) {
@@ -44,7 +46,9 @@ public struct ObligationPlanner: Sendable {
         let domain = configuration.municipality.uidDomain
         // One innkalling per meeting day: later slots of the same day are called with the first.
         for meeting in schedule.meetings where !meeting.isCancelled && meeting.startDateTime > now && meeting.slotIndex == 0 {
-            guard let structure = configuration.structure(meeting.instance.structureID) else { continue }
+            guard let structure = configuration.structure(meeting.instance.structureID),
+                !innkallingSent.contains(meeting.uid(domain: domain))
+            else { continue }
             let due = meeting.date.adding(days: -structure.noticeDays)
             let when = "\(NorwegianDate.withWeekday(meeting.date)) kl. \(meeting.start)"
             result.append(obligation(
