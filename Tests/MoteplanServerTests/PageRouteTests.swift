@@ -101,6 +101,10 @@ struct PageRouteTests {
             #expect(rows.allSatisfy { ($0["leaderID"] as? String) == "eid-barnehage-og-skole" })
             #expect(rows.contains { ($0["kind"] as? String) == "referat" && ($0["uid"] as? String) == ServerFixture.vestSeptember })
             #expect(try await client.execute(uri: "/api/obligations?leader=ukjent", method: .get).status == .badRequest)
+            // Eid's head is "Eksempel: Liv Dahl" with leder.eid@example.no: the address finds the same rows.
+            let byEmail = try await client.execute(uri: "/api/obligations?leader=LEDER.EID%40example.no", method: .get)
+            #expect(byEmail.status == .ok)
+            #expect(byEmail.text == response.text)
             #expect(try await client.execute(uri: "/api/obligations?to=snart", method: .get).status == .badRequest)
         }
     }
