@@ -85,4 +85,21 @@ struct OnePassCheckTests {
         }
         #expect(CLI.same(before, CLI.snapshot(directory)), "check wrote something")
     }
+
+    /// An entry that cannot be read is one mistake, reported once: the references to it (group
+    /// members, rotation candidates, its [[structures.instances]] settings) are not reported again.
+    @Test func anUnreadableEntryIsOneErrorNotACascade() throws {
+        let text = try String(contentsOfFile: CLI.melhus, encoding: .utf8)
+        let broken = "id = \"eid-barnehage-og-skole\"\nname = 7\n"
+        let changed = text.replacingOccurrences(of: "id = \"eid-barnehage-og-skole\"\nname = \"Eid barnehage og skole\"\n", with: broken)
+        #expect(changed.contains(broken))
+        let directory = try CLI.temporaryDirectory()
+        let path = directory.appendingPathComponent("melhus.toml").path
+        try Data(changed.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try CLI.run(["check", "--config", path])
+        #expect(result.code == 2)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1, "\(result.stderr)")
+        #expect(errors.first?.contains("units[14].name: expected a string, found integer.") == true, "\(result.stderr)")
+    }
 }

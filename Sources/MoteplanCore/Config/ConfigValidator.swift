@@ -175,7 +175,8 @@ struct ConfigValidator {
                 diagnostics.error(at.appending("id"), "per-instance settings need per = \"unit\" or per = \"group\"; set the structure's own keys instead.")
                 continue
             }
-            if !instances.contains(override.id) {
+            // A unit or group whose own entry has an error gives no instance; that error is reported.
+            if !instances.contains(override.id) && !places.unreadIDs("units", "groups").contains(override.id) {
                 diagnostics.error(
                     at.appending("id"),
                     "\(structure.id) has no instance \"\(override.id)\"." + Suggestion.hint(for: override.id, in: instances))
