@@ -35,7 +35,7 @@ struct APIRoutes: Sendable {
         return ConditionalGet.response(jsonResource(json), for: request)
     }
 
-    /// Open obligations at now, for one leader (a role or unit id) or everyone; `to` defaults to six weeks ahead.
+    /// Open obligations at now, for one leader (a role or unit id, a person's name or e-mail) or everyone; `to` defaults to six weeks ahead.
     func obligations(_ request: Request) -> Response {
         let snapshot = cache.current()
         let configuration = snapshot.configuration
@@ -43,11 +43,15 @@ struct APIRoutes: Sendable {
         let moment = now(configuration.municipality.timeZone)
         let filter: ObligationPlanner.Filter
         if let leader = query["leader"].map(String.init) {
-            guard configuration.actor(leader) != nil else {
-                let actors = configuration.roles.map(\.id) + configuration.units.map(\.id)
-                return Replies.jsonError(.badRequest, "unknown leader \"\(leader)\"." + Suggestion.hint(for: leader, in: actors))
+            // An id, a person's name or an e-mail address, as the CLI's --leader takes.
+            switch ActorLookup(configuration, sections: .actors).find(leader) {
+            case .found(let id):
+                filter = .leader(id)
+            case .ambiguous(let candidates):
+                return Replies.jsonError(.badRequest, "leader \"\(leader)\" is ambiguous: give one of \(candidates.map(\.id).joined(separator: ", ")).")
+            case .unknown(let suggestion):
+                return Replies.jsonError(.badRequest, "unknown leader \"\(leader)\"." + (suggestion.map { " Did you mean \"\($0)\"?" } ?? ""))
             }
-            filter = .leader(leader)
         } else {
             filter = .all
         }

@@ -32,7 +32,12 @@ public struct MoteplanServer: Sendable {
         router.get("/") { request, _ -> Response in
             let snapshot = cache.current()
             let moment = now(snapshot.configuration.municipality.timeZone)
-            let page = OverviewPage(snapshot: snapshot, now: moment, baseURL: Self.baseURL(snapshot, request)).render()
+            let month: OverviewMonth?
+            switch OverviewMonthQuery.read(request, horizon: snapshot.configuration.municipality.horizon) {
+            case .month(let chosen): month = chosen
+            case .refused(let reply): return reply
+            }
+            let page = OverviewPage(snapshot: snapshot, now: moment, baseURL: Self.baseURL(snapshot, request), month: month).render()
             let resource = CachedResource(text: page, contentType: "text/html; charset=utf-8", cacheControl: "no-cache", lastModified: nil)
             return ConditionalGet.response(resource, for: request)
         }
@@ -44,6 +49,7 @@ public struct MoteplanServer: Sendable {
             let token = context.parameters.get("token") ?? ""
             let prefix = "/private/\(token)/"
             guard request.uri.path.hasPrefix(prefix) else { return Replies.text(.notFound, "Ukjent kalender.") }
+            if request.uri.path == prefix + "oversikt" { return PrivateOverview(cache: cache, now: now).page(request, token: token) }
             return feeds.privateFeed(request, token: token, path: String(request.uri.path.dropFirst(prefix.count)))
         }
         router.get("/arshjul/:file") { request, context -> Response in

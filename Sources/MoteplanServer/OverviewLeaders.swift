@@ -1,7 +1,7 @@
 import MoteplanCore
 
 extension OverviewPage {
-    /// "Referat og oppgaver per leder": each leader's open obligations (six weeks ahead, overdue
+    /// "Referat og oppgaver per leder" (the private overview only): each leader's open obligations (six weeks ahead, overdue
     /// always) and the status of the referat they owe for meetings held this school year.
     func leaderSection() -> String {
         var html = "<h2 id=\"per-leder\">Referat og oppgaver per leder</h2>\n"

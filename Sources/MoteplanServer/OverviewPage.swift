@@ -1,43 +1,25 @@
 import MoteplanCore
 
-/// `GET /`: the overview in Norwegian: next meetings per structure, this year's network leaders,
-/// referat status and obligations per leader, subscribe links, the årshjul and the referat form.
+/// `GET /[?maaned=YYYY-MM]`: the public overview in Norwegian: the month's meetings of every
+/// instance, this year's network leaders, counts of referat and duties (no names next to what is
+/// overdue: that is on the personal pages and the private overview), subscribe links, the årshjul
+/// and the referat form.
 struct OverviewPage {
     let snapshot: SiteSnapshot
     let now: LocalDateTime
     /// `https://host` (no trailing slash) for subscribe links.
     let baseURL: String
+    /// The month whose meetings are listed; the month of `now` when nil.
+    var month: OverviewMonth? = nil
 
     var configuration: Configuration { snapshot.configuration }
 
     func render() -> String {
-        let name = Markup.escape(configuration.municipality.name)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="nb">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Møteplan – \(name)</title>
-            <style>
-            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #111; }
-            h1 { margin-bottom: .1em; } h2 { border-bottom: 2px solid #1b6ca8; padding-bottom: .2em; margin-top: 1.6em; }
-            table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
-            th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
-            th { background: #e9eef3; } .forfalt { color: #b00020; font-weight: bold; } .avlyst { text-decoration: line-through; color: #777; }
-            img.arshjul { max-width: 100%; height: auto; border: 1px solid #ddd; }
-            form label { display: block; margin: .4em 0; } form input, form select { font: inherit; }
-            </style>
-            </head>
-            <body>
-            <h1>Møteplan – \(name)</h1>
-            <p>Per \(Markup.escape(NorwegianDate.withWeekday(now.date))) kl. \(now.time).</p>
-
-            """
+        var html = pageStart(title: "Møteplan")
         html += conflictSection()
-        html += nextMeetings()
+        html += monthSection(month ?? OverviewMonth(containing: now.date))
         html += networkLeaders()
-        html += leaderSection()
+        html += statusSection()
         html += subscribeSection()
         html += personalFeedSection()
         html += arshjulSection()
@@ -46,30 +28,31 @@ struct OverviewPage {
         return html
     }
 
-    /// "Neste møter": the next five meetings of each structure.
-    func nextMeetings() -> String {
-        var html = "<h2 id=\"neste-moter\">Neste møter</h2>\n"
-        for structure in configuration.structures {
-            let coming = snapshot.plan.schedule.meetings
-                .filter { $0.instance.structureID == structure.id && $0.endDateTime >= now }
-                .prefix(5)
-            html += "<h3>\(Markup.escape(structure.title))</h3>\n"
-            guard !coming.isEmpty else {
-                html += "<p>Ingen flere møter i planperioden.</p>\n"
-                continue
-            }
-            html += "<table>\n<tr><th>Dato</th><th>Tid</th><th>Hvor / hvem</th><th>Leder</th><th>Merknader</th></tr>\n"
-            for meeting in coming {
-                let place = meeting.instance.isSingle ? (meeting.location ?? "") : meeting.instance.name
-                let cls = meeting.isCancelled ? " class=\"avlyst\"" : ""
-                html += "<tr\(cls)><td>\(Markup.escape(NorwegianDate.withWeekday(meeting.date)))</td>"
-                html += "<td>\(meeting.start)–\(meeting.end)</td><td>\(Markup.escape(place))</td>"
-                html += "<td>\(Markup.escape(meeting.leader.map(LeaderName.display) ?? "–"))</td>"
-                html += "<td>\(Markup.escape(meeting.notes.joined(separator: "; ")))</td></tr>\n"
-            }
-            html += "</table>\n"
-        }
-        return html
+    /// The document up to and including the page's `<h1>` and the moment it shows.
+    func pageStart(title: String) -> String {
+        let name = Markup.escape(configuration.municipality.name)
+        return """
+            <!DOCTYPE html>
+            <html lang="nb">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) – \(name)</title>
+            <style>
+            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #111; }
+            h1 { margin-bottom: .1em; } h2 { border-bottom: 2px solid #1b6ca8; padding-bottom: .2em; margin-top: 1.6em; }
+            table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
+            th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
+            th { background: #e9eef3; } .forfalt { color: #b00020; font-weight: bold; } .avlyst { text-decoration: line-through; color: #595959; }
+            img.arshjul { max-width: 100%; height: auto; border: 1px solid #ddd; }
+            form label { display: block; margin: .4em 0; } form input, form select { font: inherit; }
+            </style>
+            </head>
+            <body>
+            <h1>\(title) – \(name)</h1>
+            <p>Per \(Markup.escape(NorwegianDate.withWeekday(now.date))) kl. \(now.time).</p>
+
+            """
     }
 
     /// "Dobbeltbookinger": how many windows from now on double-book someone, and the first of them.

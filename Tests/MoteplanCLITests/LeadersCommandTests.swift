@@ -63,8 +63,8 @@ struct LeadersCommandTests {
         (["leaders", "set", "melhus-nord", "2027/28", "eid-barnehage-og-skole", "--reason", "x"], "unknown group \"melhus-nord\""),
         (["leaders", "set", "melhus-vest", "2027/29", "eid-barnehage-og-skole", "--reason", "x"], "\"2027/29\" is not a term of melhus-vest"),
         (["leaders", "set", "melhus-vest", "2025/26", "eid-barnehage-og-skole", "--reason", "x"], "is before melhus-vest's first term 2026/27"),
-        (["leaders", "set", "melhus-vest", "2027/28", "eid-barnehage", "--reason", "x"], "unknown leader \"eid-barnehage\": not among the config's roles or units"),
-        (["leaders", "set", "melhus-vest", "2027/28", "ola-nordmann", "--reason", "x"], "not among the config's roles or units"),
+        (["leaders", "set", "melhus-vest", "2027/28", "eid-barnehage", "--reason", "x"], "unknown leader \"eid-barnehage\": not defined: add it under [[roles]] or [[units]]"),
+        (["leaders", "set", "melhus-vest", "2027/28", "ola-nordmann", "--reason", "x"], "not defined: add it under [[roles]] or [[units]]"),
         (["leaders", "set", "melhus-vest", "2027/28", "eid-barnehage-og-skole", "--reason", " "], "--reason must not be empty"),
     ])
     func badLeaderInputExitsTwoAndChangesNothing(arguments: [String], message: String) throws {

@@ -130,11 +130,13 @@ struct ReferatSteppingTests {
             let meeting = try #require(meetings.first { $0.date.description == day })
             return AgendaDraft(structure: structure, meeting: meeting, schedule: schedule, ledger: final)
         }
-        // 1 Oct (closes 24 Sep): Nedre Melhus (20 Sep) and Melhus sør (24 Sep) are in; Melhus vest (26 Sep) is missing.
+        // 1 Oct (closes 24 Sep): Nedre Melhus (20 Sep) and Melhus sør (24 Sep) are in; Melhus vest (26 Sep)
+        // came after the close: delivered late, not missing (with the ledger of 31 July, it is delivered).
         let october = try agenda("2026-10-01")
         #expect(october.received.map { $0.referat.meeting.instance.instanceID } == ["nedre-melhus", "melhus-sor"])
         #expect(october.received.map { $0.record.reference ?? "" } == ["arkiv-nedre-melhus", "arkiv-melhus-sor"])
-        #expect(october.missing.map { $0.meeting.instance.instanceID } == ["melhus-vest"])
+        #expect(october.late.map { $0.referat.meeting.instance.instanceID } == ["melhus-vest"])
+        #expect(october.missing.isEmpty)
         // 5 Nov (closes 29 Oct): Melhus vest's late referat arrived since the last agenda closed; nothing missing.
         let november = try agenda("2026-11-05")
         #expect(november.received.map { $0.referat.meeting.instance.instanceID } == ["melhus-vest"])
@@ -145,12 +147,18 @@ struct ReferatSteppingTests {
         #expect(december.missing.map { $0.meeting.date.description } == ["2026-11-18", "2026-11-18", "2026-11-18"])
         let text = october.render(.text)
         #expect(text.contains("Tverrfaglig nettverk – Nedre Melhus, 16. september 2026: mottatt 20. september 2026 – ref. arkiv-nedre-melhus"))
-        #expect(text.contains("Referat som mangler\n   - Tverrfaglig nettverk – Melhus vest, 16. september 2026 (frist 24. september 2026)"))
+        #expect(text.contains("   - Tverrfaglig nettverk – Melhus vest, 16. september 2026: levert 26. september 2026, etter at saklisten ble lukket"))
+        #expect(!text.contains("Referat som mangler"))
+        // Before the late referat arrived (the ledger of 25 September), it is missing.
+        let before = AgendaDraft(structure: structure, meeting: october.meeting, schedule: schedule, ledger: ledger(on: d("2026-09-25")))
+        #expect(before.missing.map { $0.meeting.instance.instanceID } == ["melhus-vest"])
+        #expect(before.late.isEmpty)
         // Every agenda of the year: received ⊆ delivered by its close; missing = held before the close, not delivered by then.
         for meeting in meetings {
             let draft = AgendaDraft(structure: structure, meeting: meeting, schedule: schedule, ledger: final)
             #expect(draft.received.allSatisfy { $0.record.delivered <= draft.closes })
-            #expect(draft.missing.allSatisfy { m in m.meeting.date <= draft.closes && (final.records[m.uid].map { $0.delivered > draft.closes } ?? true) })
+            #expect(draft.missing.allSatisfy { m in m.meeting.date <= draft.closes && final.records[m.uid] == nil })
+            #expect(draft.late.allSatisfy { $0.referat.meeting.date <= draft.closes && $0.record.delivered > draft.closes })
         }
     }
 

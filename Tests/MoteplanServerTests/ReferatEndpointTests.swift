@@ -43,8 +43,8 @@ struct ReferatEndpointTests {
                 uri: "/referat", method: .post, headers: Self.bearer(ServerFixture.eidToken),
                 body: Self.body(["uid": uid, "delivered": "2026-09-28"]))
             #expect(different.status == .conflict)
-            // The overview shows it delivered at once.
-            let page = try await client.execute(uri: "/", method: .get)
+            // The private overview shows it delivered at once (the public one only counts).
+            let page = try await client.execute(uri: "/private/\(ServerFixture.privateToken)/oversikt", method: .get)
             #expect(page.text.contains("levert 22. september 2026"))
         }
         let records = try Self.records(fixture)

@@ -11,7 +11,10 @@ public struct AgendaDraft: Sendable {
     public var items: [String]
     /// Referat delivered after the previous meeting's agenda closed and by this one's close.
     public var received: [(referat: ExpectedReferat, record: ReferatRecord)]
-    /// Referat of meetings held before this agenda closed, not delivered by then.
+    /// Referat of meetings held before this agenda closed, delivered only after it closed: shown as
+    /// "levert DATO, etter at saklisten ble lukket", never as missing.
+    public var late: [(referat: ExpectedReferat, record: ReferatRecord)]
+    /// Referat of meetings held before this agenda closed, not delivered at all.
     public var missing: [ExpectedReferat]
     /// Titles of the structures that send their referat here, in config order.
     public var senders: [String]
@@ -23,18 +26,22 @@ public struct AgendaDraft: Sendable {
         let closeDays = structure.agenda.closesDaysBefore
         closes = meeting.date.adding(days: -closeDays)
         items = structure.agenda.items
-        let own = schedule.meetings.filter { $0.instance.structureID == structure.id && !$0.isCancelled }
+        let own = schedule.meetings.filter { $0.instance == meeting.instance && !$0.isCancelled }
         let previousClose = own.last { $0.date < meeting.date }.map { $0.date.adding(days: -closeDays) }
         var received: [(ExpectedReferat, ReferatRecord)] = []
+        var late: [(ExpectedReferat, ReferatRecord)] = []
         var missing: [ExpectedReferat] = []
         for referat in ledger.expected where referat.receiver.id == structure.id && referat.meeting.date <= closes {
             if let record = ledger.records[referat.uid], record.delivered <= closes {
                 if previousClose.map({ record.delivered > $0 }) ?? true { received.append((referat, record)) }
+            } else if let record = ledger.records[referat.uid] {
+                late.append((referat, record))
             } else {
                 missing.append(referat)
             }
         }
         self.received = received
+        self.late = late
         self.missing = missing
         var senders: [String] = []
         for referat in ledger.expected where referat.receiver.id == structure.id {

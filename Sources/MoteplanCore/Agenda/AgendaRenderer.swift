@@ -27,6 +27,10 @@ struct AgendaRenderer {
                 let ref = record.reference.map { " – ref. \($0)" } ?? ""
                 return "\(referat.meeting.title), \(NorwegianDate.long(referat.meeting.date)): mottatt \(NorwegianDate.long(record.delivered))\(ref)"
             }
+            lines += draft.late.map { referat, record in
+                let ref = record.reference.map { " – ref. \($0)" } ?? ""
+                return "\(referat.meeting.title), \(NorwegianDate.long(referat.meeting.date)): \(Self.lateNote(record.delivered))\(ref)"
+            }
             if lines.isEmpty { lines.append("Ingen nye referat mottatt.") }
             items.append(Item(title: "Referat fra \(draft.senders.joined(separator: ", "))", lines: lines))
         }
@@ -76,6 +80,11 @@ struct AgendaRenderer {
             text += "</ol>\n</body>\n</html>\n"
             return text
         }
+    }
+
+    /// "levert 3. oktober 2026, etter at saklisten ble lukket": a referat in, but too late for this sakliste.
+    static func lateNote(_ delivered: LocalDate) -> String {
+        "levert \(NorwegianDate.long(delivered)), etter at saklisten ble lukket"
     }
 
     func html(_ text: String) -> String { Markup.escape(text) }

@@ -19,15 +19,16 @@ struct ConfigReader {
         }
         let municipality = root.table("municipality", required: "the municipality's name, time zone, horizon and uid_domain")
             .flatMap(readMunicipality)
+        var places = EntryPlaces()
         let feeds = root.table("feeds").map(readFeeds) ?? FeedSettings()
-        let roles = root.tables("roles").compactMap(readRole)
-        let units = root.tables("units").compactMap(readUnit)
-        let groups = root.tables("groups").compactMap(readGroup)
+        let roles = places.read("roles", root.tables("roles"), readRole)
+        let units = places.read("units", root.tables("units"), readUnit)
+        let groups = places.read("groups", root.tables("groups"), readGroup)
         let calendar = root.table("calendar").map { readCalendar($0, horizon: municipality?.horizon) } ?? CalendarSettings()
-        let structures = root.tables("structures").compactMap(readStructure)
+        let structures = places.read("structures", root.tables("structures"), readStructure)
         let server = root.table("server").map { readServer($0, actors: roles.map(\.id) + units.map(\.id)) } ?? ServerSettings()
         let reminders = root.table("reminders").map(readReminders) ?? ReminderSettings()
-        let locations = root.tables("locations").compactMap(readLocation)
+        let locations = places.read("locations", root.tables("locations"), readLocation)
         let scheduling = root.table("scheduling").map(readScheduling) ?? SchedulingSettings()
         guard let municipality else { return nil }
         var configuration = Configuration(
@@ -36,7 +37,7 @@ struct ConfigReader {
         configuration.reminders = reminders
         configuration.locations = locations
         configuration.scheduling = scheduling
-        ConfigValidator(diagnostics: diagnostics).validate(configuration)
+        ConfigValidator(diagnostics: diagnostics, places: places).validate(configuration)
         PlacementValidator(diagnostics: diagnostics).validate(configuration)
         return configuration
     }

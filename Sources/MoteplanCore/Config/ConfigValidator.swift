@@ -1,22 +1,24 @@
 /// Checks what single entries cannot: unique ids and references between entries.
 ///
-/// It runs after every entry was read; when an entry could not be read, its index is
-/// unknown, so reference checks wait until the entries themselves are right.
+/// It runs after every entry was read, in the same pass, so `check` reports every problem at
+/// once: `places` keeps each entry's place in the file, and a reference to an entry that could
+/// not be read (its own error is reported) is not reported again as unknown.
 struct ConfigValidator {
     let diagnostics: Diagnostics
+    var places = EntryPlaces()
 
     func validate(_ config: Configuration) {
-        guard !diagnostics.hasErrors else { return }
         checkUniqueIDs(config)
         let actors = config.roles.map(\.id) + config.units.map(\.id)
-        let actorSet = Set(actors)
+        let actorSet = Set(actors).union(places.unreadIDs("roles", "units"))
         let unitIDs = config.units.map(\.id)
+        let unitSet = Set(unitIDs).union(places.unreadIDs("units"))
         for (g, group) in config.groups.enumerated() {
-            let path = ConfigPath([.key("groups"), .index(g)])
+            let path = ConfigPath([.key("groups"), .index(places.index("groups", g))])
             var seen = Set<String>()
             for (m, member) in group.members.enumerated() {
                 let at = path.appending("members").appending(index: m)
-                if !unitIDs.contains(member) {
+                if !unitSet.contains(member) {
                     diagnostics.error(at, "unknown unit \"\(member)\"." + Suggestion.hint(for: member, in: unitIDs))
                 } else if !seen.insert(member).inserted {
                     diagnostics.error(at, "\"\(member)\" is listed twice.")
@@ -36,10 +38,10 @@ struct ConfigValidator {
             }
         }
         for (s, structure) in config.structures.enumerated() {
-            checkStructure(structure, at: ConfigPath([.key("structures"), .index(s)]), config, actors)
+            checkStructure(structure, at: ConfigPath([.key("structures"), .index(places.index("structures", s))]), config, actors)
         }
         for (u, unit) in config.units.enumerated() {
-            checkLocation(unit.location, at: ConfigPath([.key("units"), .index(u), .key("location")]), config)
+            checkLocation(unit.location, at: ConfigPath([.key("units"), .index(places.index("units", u)), .key("location")]), config)
         }
         checkClosedDays(config)
     }
@@ -53,16 +55,18 @@ struct ConfigValidator {
             + config.units.enumerated().map { ($0.element.id, "units", $0.offset) }
             + config.locations.enumerated().map { ($0.element.id, "locations", $0.offset) }
         for (id, section, index) in entries {
-            let path = ConfigPath([.key(section), .index(index), .key("id")])
+            let place = places.index(section, index)
+            let path = ConfigPath([.key(section), .index(place), .key("id")])
             if let first = owners[id] {
                 diagnostics.error(path, "duplicate id \"\(id)\": already used by \(first); ids of roles, units and locations must be unique.")
             } else {
-                owners[id] = "\(section)[\(index)]"
+                owners[id] = "\(section)[\(place)]"
             }
         }
         for (section, ids) in [("groups", config.groups.map(\.id)), ("structures", config.structures.map(\.id))] {
             var seen: [String: Int] = [:]
-            for (index, id) in ids.enumerated() {
+            for (offset, id) in ids.enumerated() {
+                let index = places.index(section, offset)
                 if let first = seen[id] {
                     diagnostics.error(
                         ConfigPath([.key(section), .index(index), .key("id")]),
@@ -75,7 +79,7 @@ struct ConfigValidator {
     }
 
     private func checkStructure(_ structure: Structure, at path: ConfigPath, _ config: Configuration, _ actors: [String]) {
-        let actorSet = Set(actors)
+        let actorSet = Set(actors).union(places.unreadIDs("roles", "units"))
         switch structure.leader {
         case .fixed(let id) where !actorSet.contains(id):
             diagnostics.error(
@@ -91,7 +95,7 @@ struct ConfigValidator {
             } else {
                 for (g, group) in config.groups.enumerated() where group.leader == nil && group.rotation == nil {
                     diagnostics.error(
-                        ConfigPath([.key("groups"), .index(g)]),
+                        ConfigPath([.key("groups"), .index(places.index("groups", g))]),
                         "group \"\(group.id)\" has no leader, but structure \"\(structure.id)\" is led by the group leader; add leader = \"…\" or a rotation.")
                 }
             }
@@ -109,7 +113,9 @@ struct ConfigValidator {
         checkOverrides(structure, at: path, config, actors)
         if let duty = structure.referat {
             let at = path.appending("referat").appending("to")
-            if config.structure(duty.receiver) == nil {
+            if config.structure(duty.receiver) == nil && places.unreadIDs("structures").contains(duty.receiver) {
+                // The receiver's own entry has an error, reported where it is.
+            } else if config.structure(duty.receiver) == nil {
                 diagnostics.error(
                     at, "unknown structure \"\(duty.receiver)\"." + Suggestion.hint(for: duty.receiver, in: config.structures.map(\.id)))
             } else if duty.receiver == structure.id {
@@ -131,11 +137,12 @@ struct ConfigValidator {
             }
         }
         if case .perGroup(let only) = structure.instantiation {
-            if config.groups.isEmpty {
+            if config.groups.isEmpty && places.unreadIDs("groups").isEmpty {
                 diagnostics.error(path.appending("per"), "per = \"group\" but the config has no [[groups]].")
             }
             let groupIDs = config.groups.map(\.id)
-            for (g, group) in only.enumerated() where !groupIDs.contains(group) {
+            let readable = Set(groupIDs).union(places.unreadIDs("groups"))
+            for (g, group) in only.enumerated() where !readable.contains(group) {
                 diagnostics.error(
                     path.appending("groups").appending(index: g),
                     "unknown group \"\(group)\"." + Suggestion.hint(for: group, in: groupIDs))
@@ -167,7 +174,7 @@ struct ConfigValidator {
     }
 
     private func checkActors(_ ids: [String], at path: ConfigPath, _ actors: [String]) {
-        let actorSet = Set(actors)
+        let actorSet = Set(actors).union(places.unreadIDs("roles", "units"))
         for (index, id) in ids.enumerated() where !actorSet.contains(id) {
             diagnostics.error(path.appending(index: index), "unknown role or unit \"\(id)\"." + Suggestion.hint(for: id, in: actors))
         }
@@ -176,7 +183,9 @@ struct ConfigValidator {
     /// A location written like an id (a–z, 0–9, '-') must name a `[[locations]]` entry; other
     /// text ("Melhus rådhus, møterom Gauldal") is a place shown as it is, not a resource.
     private func checkLocation(_ location: String?, at path: ConfigPath, _ config: Configuration) {
-        guard let location, ConfigReader.isValidID(location), config.location(location) == nil else { return }
+        guard let location, ConfigReader.isValidID(location), config.location(location) == nil,
+            !places.unreadIDs("locations").contains(location)
+        else { return }
         diagnostics.error(
             path,
             "unknown location \"\(location)\"." + Suggestion.hint(for: location, in: config.locations.map(\.id))
@@ -195,7 +204,8 @@ struct ConfigValidator {
                 diagnostics.error(at.appending("id"), "per-instance settings need per = \"unit\" or per = \"group\"; set the structure's own keys instead.")
                 continue
             }
-            if !instances.contains(override.id) {
+            // A unit or group whose own entry has an error gives no instance; that error is reported.
+            if !instances.contains(override.id) && !places.unreadIDs("units", "groups").contains(override.id) {
                 diagnostics.error(
                     at.appending("id"),
                     "\(structure.id) has no instance \"\(override.id)\"." + Suggestion.hint(for: override.id, in: instances))

@@ -16,6 +16,8 @@ public enum Suggestion {
     /// ` Did you mean "x"?` or, when nothing is close, the list of choices.
     public static func hint(for word: String, in candidates: [String]) -> String {
         if let near = closest(to: word, in: candidates) { return " Did you mean \"\(near)\"?" }
+        var seen = Set<String>()
+        let candidates = candidates.filter { seen.insert($0).inserted }
         guard !candidates.isEmpty else { return "" }
         let shown = candidates.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
         return " Expected one of: \(shown)\(candidates.count > 12 ? ", …" : "")."

@@ -106,6 +106,8 @@ public struct ObligationPlanner: Sendable {
             var text = "Forbered sakliste til \(next.title), \(NorwegianDate.withWeekday(next.date)); den lukkes \(NorwegianDate.long(draft.closes))."
             text += received.isEmpty ? " Ingen referat mottatt ennå." : " Referat mottatt fra \(received.joined(separator: ", "))."
             if !missing.isEmpty { text += " Mangler fra \(missing.joined(separator: ", "))." }
+            let late = draft.late.map { "\($0.referat.meeting.instance.name) (\(AgendaRenderer.lateNote($0.record.delivered)))" }
+            if !late.isEmpty { text += " Kom etter fristen: \(late.joined(separator: ", "))." }
             result.append(obligation(draft.closes, next.leader, .sakliste, next, domain, text))
         }
         return result

@@ -16,7 +16,7 @@ struct Conflicts: ParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD (default: the horizon's end).")
     var to: String?
 
-    @Option(help: "Only this role, unit or location (its id).")
+    @Option(help: "Only this role, unit or location (its id, name, a person's name or e-mail).")
     var resource: String?
 
     @Option(help: "table, csv or json.")
@@ -32,9 +32,7 @@ struct Conflicts: ParsableCommand {
             let first = try from.map { try parseDate($0, option: "--from") }
             let last = try to.map { try parseDate($0, option: "--to") }
             if let first, let last, first > last { throw UsageFailure(message: "--from \(first) is after --to \(last).") }
-            if let resource, config.resource(resource) == nil {
-                throw UsageFailure(message: "unknown resource \"\(resource)\"." + Suggestion.hint(for: resource, in: config.resourceIDs))
-            }
+            let resource = try self.resource.map { try resolveID($0, what: "resource", in: config, sections: .resources) }
             let schedule = try locatingPlacement(loaded) {
                 try PlanState.schedule(configuration: config, statePath: stateOptions.path(configPath: loaded.file))
             }

@@ -63,7 +63,7 @@ struct LeadersSet: ParsableCommand {
     @Argument(help: "The term: 2026/27 (school year) or 2026 (calendar year).")
     var term: String
 
-    @Argument(help: "The leader: a unit id (its head leads) or a role id.")
+    @Argument(help: "The leader: a unit id (its head leads) or a role id, a person's name or an e-mail address.")
     var leader: String
 
     @Option(help: "Why (kept in the log).")
@@ -94,10 +94,7 @@ struct LeadersSet: ParsableCommand {
             guard target >= rule.firstTerm else {
                 throw UsageFailure(message: "term \(target.label) is before \(group)'s first term \(rule.firstTerm.label).")
             }
-            guard config.actor(leader) != nil else {
-                let known = config.roles.map(\.id) + config.units.map(\.id)
-                throw UsageFailure(message: "unknown leader \"\(leader)\": not among the config's roles or units.\(Suggestion.hint(for: leader, in: known))")
-            }
+            let leader = try resolveID(self.leader, what: "leader", in: config, sections: .actors)
             let reasonText = reason.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reasonText.isEmpty else { throw UsageFailure(message: "--reason must not be empty.") }
             let moment = try now.resolve(timeZone: config.municipality.timeZone)

@@ -7,8 +7,8 @@ struct Obligations: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List open obligations: innkallinger, referat, invitations, the next sakliste, handovers.")
 
-    @Option(help: "Only this leader: a role id, or a unit id for its head.") var leader: String?
-    @Option(help: "Only this unit's meetings and what its head leads.") var unit: String?
+    @Option(help: "Only this leader: a role or unit id, a person's name or an e-mail address.") var leader: String?
+    @Option(help: "Only this unit's meetings and what its head leads (its id, name, or its head's name or e-mail).") var unit: String?
     @Option(help: "Only this group.") var group: String?
     @Option(help: "Only obligations due from this day (overdue ones always show).") var from: String?
     @Option(help: "Only obligations due by this day (default: six weeks after --now).") var to: String?
@@ -24,17 +24,10 @@ struct Obligations: ParsableCommand {
             let filters = [leader, unit, group].compactMap { $0 }
             guard filters.count <= 1 else { throw UsageFailure(message: "give at most one of --leader, --unit and --group.") }
             let filter: ObligationPlanner.Filter
-            let actors = configuration.roles.map(\.id) + configuration.units.map(\.id)
             if let leader {
-                guard configuration.actor(leader) != nil else {
-                    throw UsageFailure(message: "unknown leader \"\(leader)\": not among the config's roles or units." + Suggestion.hint(for: leader, in: actors))
-                }
-                filter = .leader(leader)
+                filter = .leader(try resolveID(leader, what: "leader", in: configuration, sections: .actors))
             } else if let unit {
-                guard configuration.unit(unit) != nil else {
-                    throw UsageFailure(message: "unknown unit \"\(unit)\"." + Suggestion.hint(for: unit, in: configuration.units.map(\.id)))
-                }
-                filter = .unit(unit)
+                filter = .unit(try resolveID(unit, what: "unit", in: configuration, sections: .units))
             } else if let group {
                 guard configuration.group(group) != nil else {
                     throw UsageFailure(message: "unknown group \"\(group)\"." + Suggestion.hint(for: group, in: configuration.groups.map(\.id)))

@@ -28,7 +28,7 @@ struct Plan: ParsableCommand {
     @Option(help: "Only this instance (a unit or group id).")
     var instance: String?
 
-    @Option(name: .customLong("for"), help: "Only the meetings this role, unit or location is needed at (its id).")
+    @Option(name: .customLong("for"), help: "Only the meetings this role, unit or location is needed at (its id, name, a person's name or e-mail).")
     var needed: String?
 
     @Option(help: "table, csv, json or html (printable, A4 landscape).")
@@ -59,9 +59,7 @@ struct Plan: ParsableCommand {
             if let instance, !schedule.instances.contains(where: { $0.instanceID == instance && (structure == nil || $0.structureID == structure) }) {
                 throw UsageFailure(message: "unknown instance \"\(instance)\".")
             }
-            if let needed, config.resource(needed) == nil {
-                throw UsageFailure(message: "unknown role, unit or location \"\(needed)\"." + Suggestion.hint(for: needed, in: config.resourceIDs))
-            }
+            let needed = try self.needed.map { try resolveID($0, what: "role, unit or location", in: config, sections: .resources) }
             let rows = query.filter(schedule.meetings).filter { needed == nil || $0.needs.contains(needed ?? "") }.map { PlanRow(meeting: $0, uidDomain: config.municipality.uidDomain) }
             switch format {
             case .table: Output.raw(PlanFormatter.table(rows))

@@ -15,3 +15,20 @@ func parseSchoolYear(_ text: String, option: String = "--school-year") throws ->
     }
     return start
 }
+
+/// The id of the role, unit or location `text` names (`what` is "leader", "unit", …): its id, a
+/// person's name or an e-mail address, in any case. Several matches or none are a usage failure
+/// (exit 2) that lists the candidates with their ids, or suggests an id only when one is close.
+func resolveID(_ text: String, what: String, in config: Configuration, sections: ActorLookup.Sections) throws -> String {
+    switch ActorLookup(config, sections: sections).find(text) {
+    case .found(let id):
+        return id
+    case .ambiguous(let candidates):
+        let listed = candidates.map { "\($0.id) (\($0.label))" }.joined(separator: "; ")
+        throw UsageFailure(message: "\(what) \"\(text)\" is ambiguous: it matches \(listed). Give one of these ids.")
+    case .unknown(let suggestion?):
+        throw UsageFailure(message: "unknown \(what) \"\(text)\". Did you mean \"\(suggestion)\"?")
+    case .unknown(nil):
+        throw UsageFailure(message: "unknown \(what) \"\(text)\": not defined: add it under \(sections.tables), or give an id, a person's name or an e-mail address from the config.")
+    }
+}
