@@ -43,7 +43,9 @@ struct ReferatSteppingTests {
         let due = Dictionary(uniqueKeysWithValues: ledger(on: d("2026-08-01")).expected.map { ($0.uid, $0.due.description) })
         #expect(due[uid("melhus-vest", "20260916")] == "2026-09-24")  // agenda close of 1 Oct before 30 Sep
         #expect(due[uid("melhus-vest", "20261118")] == "2026-11-26")  // close of 3 Dec
-        #expect(due[uid("melhus-vest", "20270217")] == "2027-02-25")  // close of 4 Mar
+        // Close of 4 Mar = Thu 25 Feb, in the vinterferie (week 8) of this school-calendar
+        // structure: the previous working day, Fri 19 Feb (WorkingDayRule).
+        #expect(due[uid("melhus-vest", "20270217")] == "2027-02-19")
         #expect(due[uid("melhus-vest", "20270421")] == "2027-04-30")  // close of 7 May (moved from 6 May)
         #expect(ledger(on: d("2026-08-01")).expected.count == 24)  // 3 networks × 4 × 2 school years
     }
