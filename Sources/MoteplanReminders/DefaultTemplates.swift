@@ -10,7 +10,12 @@ Husk innkalling: {{moete}} {{dato}}
 Hei {{tiltale}},
 
 du leder {{moete}} {{dato}} kl. {{tid}}{{#sted}}, {{sted}}{{/sted}}.
+{{^frist_passert}}
 Innkallingen bør sendes senest {{frist}}.
+{{/frist_passert}}
+{{#frist_passert}}
+Innkallingen skulle vært sendt senest {{frist}}: send den så snart som mulig.
+{{/frist_passert}}
 {{#punkter}}
 {{punkt}}{{#gjester}} – inviter {{gjester}}{{/gjester}}.
 {{/punkter}}
@@ -37,7 +42,12 @@ Hilsen moteplan for {{kommune}}
 Hei {{tiltale}},
 
 på {{moete}} {{dato}} kl. {{tid}} skal dette på sakslisten: {{punkt}}.
+{{^frist_passert}}
 Husk å invitere dem i innkallingen, som bør sendes senest {{frist}}:
+{{/frist_passert}}
+{{#frist_passert}}
+Fristen for innkallingen var {{frist}}; inviter dem så snart som mulig:
+{{/frist_passert}}
 {{#gjester}}
 - {{navn}}
 {{/gjester}}

@@ -39,19 +39,23 @@ public struct ReminderPlanner: Sendable {
                 if !marker.guests.isEmpty { item["gjester"] = NorwegianCount.list(marker.guests.map { NorwegianCount.midSentence($0.name) }) }
                 return item
             })
-            result.append(Reminder(
+            var innkalling = Reminder(
                 id: "innkalling/\(uid)", kind: .innkalling, recipient: leader, sendOn: innkallingOn,
-                relevantUntil: meeting.startDateTime, meeting: meeting, values: values))
+                relevantUntil: meeting.startDateTime, meeting: meeting, values: values)
+            innkalling.due = frist
+            result.append(innkalling)
             for marker in meeting.markers where !marker.guests.isEmpty {
                 var values = meetingValues(meeting)
                 values["punkt"] = .text(marker.text)
                 values["frist"] = .text(NorwegianDate.long(frist))
                 values["gjester"] = .list(marker.guests.map { ["navn": $0.name] })
                 let invitationOn = workingDays.onOrBefore(meeting.date.adding(days: -settings.invitationDaysBefore), for: structure)
-                result.append(Reminder(
+                var invitation = Reminder(
                     id: "invitasjon/\(marker.id)/\(uid)", kind: .invitasjon, recipient: leader,
                     sendOn: min(invitationOn, innkallingOn),
-                    relevantUntil: meeting.startDateTime, meeting: meeting, values: values))
+                    relevantUntil: meeting.startDateTime, meeting: meeting, values: values)
+                invitation.due = frist
+                result.append(invitation)
             }
         }
         result += referatReminders()

@@ -25,9 +25,12 @@ public struct ReminderTemplates: Sendable {
         let flags: Set<String> = ["til_radgiver", "lenke"]
         switch kind {
         case .innkalling:
-            return (common.union(meeting).union(["frist"]), ["deltakere": ["navn"], "punkter": ["punkt", "gjester"]], flags)
+            return (
+                common.union(meeting).union(["frist"]), ["deltakere": ["navn"], "punkter": ["punkt", "gjester"]],
+                flags.union(["frist_passert"])
+            )
         case .invitasjon:
-            return (common.union(meeting).union(["punkt", "frist"]), ["gjester": ["navn"]], flags)
+            return (common.union(meeting).union(["punkt", "frist"]), ["gjester": ["navn"]], flags.union(["frist_passert"]))
         case .referatFrist:
             return (common.union(meeting).union(["frist", "til"]), [:], flags)
         case .referatForfalt:

@@ -195,6 +195,32 @@ struct LeaderYearTests {
         #expect(sakliste.subject == "Saklisten til Tverrfaglig samarbeidsgruppe barn og unge lukkes i dag")
     }
 
+    /// A first run after the innkalling deadline (Wed 26 Aug for Melhus vest's 16 Sep meeting, see
+    /// above) does not say it "bør sendes senest" a day that has passed: it says it is late.
+    @Test func aLateInnkallingSaysItIsLate() throws {
+        let setup = try Setup()
+        defer { setup.remove() }
+        #expect(try setup.job.run(now: at7(d("2026-08-27")), dryRun: false).failures == 0)
+        let mails = try FileManager.default.contentsOfDirectory(atPath: setup.mail + "/new").map {
+            try String(contentsOfFile: setup.mail + "/new/" + $0, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let uid = "nettverk.melhus-vest-20260916@moteplan.melhus.example.no"
+        let innkalling = try #require(mails.first { $0.contains("X-Moteplan-Reminder: innkalling/\(uid)") })
+        #expect(innkalling.contains("Innkallingen skulle vært sendt senest 26. august 2026: send den så snart som mulig."))
+        #expect(!innkalling.contains("bør sendes senest"))
+        let invitation = try #require(mails.first { $0.contains("X-Moteplan-Reminder: invitasjon/slt/\(uid)") })
+        #expect(invitation.contains("Fristen for innkallingen var 26. august 2026; inviter dem så snart som mulig:"))
+        // On its own day (Fri 21 Aug) the same reminder gives the deadline ahead.
+        let early = try Setup()
+        defer { early.remove() }
+        #expect(try early.job.run(now: at7(d("2026-08-21")), dryRun: false).failures == 0)
+        let onTime = try FileManager.default.contentsOfDirectory(atPath: early.mail + "/new").map {
+            try String(contentsOfFile: early.mail + "/new/" + $0, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let timely = try #require(onTime.first { $0.contains("X-Moteplan-Reminder: innkalling/\(uid)") })
+        #expect(timely.contains("Innkallingen bør sendes senest 26. august 2026."))
+    }
+
     /// With a personal page, the referat reminder links to it instead of asking for a reply.
     @Test func remindersLinkToThePersonalPage() throws {
         let setup = try Setup()

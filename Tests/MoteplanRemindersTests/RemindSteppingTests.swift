@@ -121,8 +121,8 @@ struct RemindSteppingTests {
             try $0.saveRevision(uid: vest, StoredRevision(contentHash: "x", sequence: 3, dtstamp: "20261001T120000Z"))
         }
         let job = setup.job
-        // The innkalling for Melhus vest's 18 November meeting goes out on 25 October (see above).
-        let now = LocalDateTime(date: d("2026-10-25"), time: LocalTime(hour: 7, minute: 0) ?? .midnight)
+        // The innkalling for Melhus vest's 18 November meeting goes out on 23 October (see above).
+        let now = LocalDateTime(date: d("2026-10-23"), time: LocalTime(hour: 7, minute: 0) ?? .midnight)
         #expect(try job.run(now: now, dryRun: false).failures == 0)
         var calendars: [String: String] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: mail + "/new") {
