@@ -6,7 +6,7 @@
 /// - referat: open from the meeting's start until a delivery is recorded; due as the ledger says.
 /// - sakliste: the receiving structure's next meeting; due when its agenda closes.
 /// - lederskifte: from `handover_weeks` before the term's last school day until the term ends,
-///   for the outgoing and the incoming leader.
+///   for the outgoing and the incoming leader; due on that last school day.
 /// Open obligations due after `to` are left out; overdue ones are always shown.
 public struct ObligationPlanner: Sendable {
     /// The configuration.
@@ -122,6 +122,8 @@ public struct ObligationPlanner: Sendable {
             let end = current.range.last
             guard now.date >= HandoverStart.day(term: current, weeks: rule.handoverWeeks, configuration: configuration, rule: workingDays)
             else { continue }
+            // Handed over by the last school day: after it, nobody is at work until the term ends.
+            let by = workingDays.onOrBefore(HandoverStart.lastSchoolDay(of: current, configuration: configuration), school: false)
             guard let handover = rotation.handovers(group: group.id, through: current).last, handover.term == current else {
                 continue
             }
@@ -131,14 +133,14 @@ public struct ObligationPlanner: Sendable {
             let next = current.next.range.first
             let structure = configuration.structures.first { $0.leader == .groupLeader }?.id ?? group.id
             result.append(Obligation(
-                due: end, leader: outgoing, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
+                due: by, leader: outgoing, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
                 meetingUID: nil,
-                text: "Lederperioden din i \(group.name) slutter \(NorwegianDate.long(end)). \(incoming.map(LeaderName.display) ?? incomingID) overtar \(NorwegianDate.long(next)): avtal overlevering.",
+                text: "Lederperioden din i \(group.name) slutter \(NorwegianDate.long(end)). \(incoming.map(LeaderName.display) ?? incomingID) overtar \(NorwegianDate.long(next)): avtal overlevering innen \(NorwegianDate.long(by)).",
                 groupID: group.id, unitID: nil))
             result.append(Obligation(
-                due: end, leader: incoming, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
+                due: by, leader: incoming, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
                 meetingUID: nil,
-                text: "Du overtar som leder av \(group.name) \(NorwegianDate.long(next)) etter \(outgoing.map(LeaderName.display) ?? outgoingID): avtal overlevering.",
+                text: "Du overtar som leder av \(group.name) \(NorwegianDate.long(next)) etter \(outgoing.map(LeaderName.display) ?? outgoingID): avtal overlevering innen \(NorwegianDate.long(by)).",
                 groupID: group.id, unitID: nil))
         }
         return result
