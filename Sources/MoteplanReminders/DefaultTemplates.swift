@@ -7,10 +7,18 @@ enum DefaultTemplates {
         "innkalling": #"""
 Husk innkalling: {{moete}} {{dato}}
 
-Hei {{mottaker}},
+Hei {{tiltale}},
 
 du leder {{moete}} {{dato}} kl. {{tid}}{{#sted}}, {{sted}}{{/sted}}.
+{{^frist_passert}}
 Innkallingen bør sendes senest {{frist}}.
+{{/frist_passert}}
+{{#frist_passert}}
+Innkallingen skulle vært sendt senest {{frist}}: send den så snart som mulig.
+{{/frist_passert}}
+{{#punkter}}
+{{punkt}}{{#gjester}} – inviter {{gjester}}{{/gjester}}.
+{{/punkter}}
 
 Deltakere:
 {{#deltakere}}
@@ -18,6 +26,9 @@ Deltakere:
 {{/deltakere}}
 
 Møtet ligger vedlagt som kalenderfil.
+{{#lenke}}
+Merk innkallingen som sendt på siden din: {{lenke}}
+{{/lenke}}
 {{#til_radgiver}}
 
 (Denne påminnelsen gikk til rådgiver fordi «{{rolle_uten_epost}}» ikke har e-postadresse i møteplanen.)
@@ -28,15 +39,23 @@ Hilsen moteplan for {{kommune}}
         "invitasjon": #"""
 {{punkt}}: {{moete}} {{dato}}
 
-Hei {{mottaker}},
+Hei {{tiltale}},
 
 på {{moete}} {{dato}} kl. {{tid}} skal dette på sakslisten: {{punkt}}.
-Husk å invitere:
+{{^frist_passert}}
+Husk å invitere dem i innkallingen, som bør sendes senest {{frist}}:
+{{/frist_passert}}
+{{#frist_passert}}
+Fristen for innkallingen var {{frist}}; inviter dem så snart som mulig:
+{{/frist_passert}}
 {{#gjester}}
 - {{navn}}
 {{/gjester}}
 
 Møtet ligger vedlagt som kalenderfil.
+{{#lenke}}
+Siden din: {{lenke}}
+{{/lenke}}
 {{#til_radgiver}}
 
 (Denne påminnelsen gikk til rådgiver fordi «{{rolle_uten_epost}}» ikke har e-postadresse i møteplanen.)
@@ -47,16 +66,27 @@ Hilsen moteplan for {{kommune}}
         "lederskifte": #"""
 Lederskifte i {{gruppe}} {{slutter}}
 
-Hei {{mottaker}},
+Hei {{tiltale}},
 
 {{#utgaaende}}
 lederperioden din i {{gruppe}} slutter {{slutter}}. {{overtar}} overtar fra {{starter}} ({{ny_periode}}).
 Avtal overlevering: møteplan for neste år, referat som mangler og kontaktpersoner.
+{{#har_mangler}}
+
+Referat du ikke har levert ennå:
+{{/har_mangler}}
+{{#referat_mangler}}
+- {{navn}}, møte {{dato}} (frist {{frist}})
+{{/referat_mangler}}
 {{/utgaaende}}
 {{^utgaaende}}
 du overtar som leder av {{gruppe}} fra {{starter}} ({{ny_periode}}), etter {{gaar_av}}.
 Avtal overlevering før {{slutter}}.
 {{/utgaaende}}
+{{#lenke}}
+
+Siden din: {{lenke}}
+{{/lenke}}
 {{#til_radgiver}}
 
 (Denne påminnelsen gikk til rådgiver fordi «{{rolle_uten_epost}}» ikke har e-postadresse i møteplanen.)
@@ -67,10 +97,13 @@ Hilsen moteplan for {{kommune}}
         "minstekrav": #"""
 {{moete}}: {{krav}} {{periode}}, frist {{frist}}
 
-Hei {{mottaker}},
+Hei {{tiltale}},
 
 {{moete}} for {{enhet}} skal ha {{krav}} {{periode}}. Fristen er {{frist}}, og det er registrert {{registrert}} så langt.
-Avtal møtet og registrer datoen hos rådgiveren, så kommer det i kalenderen.
+{{#lenke}}
+Se pliktene dine på siden din: {{lenke}}
+{{/lenke}}
+Avtal møtet og gi rådgiveren dato og tid, så blir det registrert og kommer i kalenderen.
 {{#til_radgiver}}
 
 (Denne påminnelsen gikk til rådgiver fordi «{{rolle_uten_epost}}» ikke har e-postadresse i møteplanen.)
@@ -81,13 +114,17 @@ Hilsen moteplan for {{kommune}}
         "referat-forfalt": #"""
 Referat mangler: {{moete}} {{dato}}
 
-Hei {{mottaker}},
+Hei {{tiltale}},
 
-referatet fra {{moete}} {{dato}} skulle vært sendt til {{til}} innen {{frist}}, og fristen er passert med {{dager_forfalt}} dager.
+referatet fra {{moete}} {{dato}} skulle vært sendt til {{til}} innen {{frist}}, og fristen er passert med {{forfalt}}.
 Dette er påminnelse nr. {{gang}}.
 
-Når det er levert, registreres det med:
-  moteplan referat record {{uid}} --ref <arkivreferanse>
+{{#lenke}}
+Merk det som levert på siden din: {{lenke}}
+{{/lenke}}
+{{^lenke}}
+Når referatet er levert, svar på denne e-posten med dato og eventuell arkivreferanse, eller gi beskjed til rådgiver, så blir det registrert.
+{{/lenke}}
 {{#til_radgiver}}
 
 (Denne påminnelsen gikk til rådgiver fordi «{{rolle_uten_epost}}» ikke har e-postadresse i møteplanen.)
@@ -98,11 +135,15 @@ Hilsen moteplan for {{kommune}}
         "referat-frist": #"""
 Referat fra {{moete}} skal leveres innen {{frist}}
 
-Hei {{mottaker}},
+Hei {{tiltale}},
 
 referatet fra {{moete}} {{dato}} skal sendes til {{til}} innen {{frist}}.
-Når det er levert, registreres det med:
-  moteplan referat record {{uid}} --ref <arkivreferanse>
+{{#lenke}}
+Merk det som levert på siden din: {{lenke}}
+{{/lenke}}
+{{^lenke}}
+Når referatet er levert, svar på denne e-posten med dato og eventuell arkivreferanse, eller gi beskjed til rådgiver, så blir det registrert.
+{{/lenke}}
 
 Skriv aldri personopplysninger eller sakens innhold i e-post eller i moteplan.
 {{#til_radgiver}}
@@ -113,9 +154,9 @@ Skriv aldri personopplysninger eller sakens innhold i e-post eller i moteplan.
 Hilsen moteplan for {{kommune}}
 """#,
         "sakliste": #"""
-Saklisten til {{moete}} lukkes i dag
+Saklisten til {{moete}} lukkes {{#i_dag}}i dag{{/i_dag}}{{^i_dag}}{{lukkes}}{{/i_dag}}
 
-Hei {{mottaker}},
+Hei {{tiltale}},
 
 saklisten til {{moete}} {{dato}} lukkes {{lukkes}}.
 
@@ -134,6 +175,10 @@ Referat som mangler:
 {{^mangler}}
 - ingen
 {{/mangler}}
+{{#lenke}}
+
+Siden din: {{lenke}}
+{{/lenke}}
 {{#til_radgiver}}
 
 (Denne påminnelsen gikk til rådgiver fordi «{{rolle_uten_epost}}» ikke har e-postadresse i møteplanen.)

@@ -21,13 +21,19 @@ public struct RemindJob {
     public let templates: ReminderTemplates
     /// Where messages go.
     public let delivery: Delivery
+    /// The personal page of a role or unit (by id), linked from its reminders; nil when it has none.
+    public let personalPage: @Sendable (String) -> String?
 
     /// Creates the job.
-    public init(loaded: LoadedConfig, statePath: String, templates: ReminderTemplates, delivery: Delivery) {
+    public init(
+        loaded: LoadedConfig, statePath: String, templates: ReminderTemplates, delivery: Delivery,
+        personalPage: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
         self.loaded = loaded
         self.statePath = statePath
         self.templates = templates
         self.delivery = delivery
+        self.personalPage = personalPage
     }
 
     /// What a run did, one line per reminder.
@@ -89,6 +95,7 @@ public struct RemindJob {
         let revisions = attached.isEmpty ? [:] : try store.read { transaction in
             try attached.reduce(into: [String: StoredRevision]()) { found, uid in found[uid] = try transaction.revision(uid: uid) }
         }
+        var sent = SentCount(outbox: try store.read { try $0.outbox() })
         for entry in queue {
             guard let reminder = reminders[entry.id] else {
                 try store.write { try $0.mark(entry.id, .dropped, note: "no longer needed", at: now) }
@@ -101,11 +108,13 @@ public struct RemindJob {
                 say("re-sending after an interrupted run: \(entry.id) → \(entry.recipient) (same Message-ID \(entry.messageID))")
             }
             try store.write { try $0.mark(entry.id, .sending, at: now) }
-            let message = compose(reminder, entry: entry, from: from, now: now, resend: resend, revisions: revisions)
+            let message = compose(
+                reminder, entry: entry, from: from, now: now, resend: resend, revisions: revisions, number: sent.number(for: entry.id))
             do {
                 try delivery.deliver(
                     message, fileName: Self.fileName(entry), timeoutSeconds: configuration.reminders.deliveryTimeoutSeconds)
                 try store.write { try $0.mark(entry.id, .sent, at: now) }
+                sent.record(entry.id)
                 report.sent += 1
                 say("sent: \(entry.id) → \(entry.recipient)")
             } catch {
@@ -125,6 +134,7 @@ public struct RemindJob {
         let plan = PlanState(configuration: configuration, snapshot: snapshot)
         let reminders = Dictionary(ReminderPlanner(plan: plan).reminders().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var report = Report()
+        let sent = SentCount(outbox: existing)
         var pending = existing.values.filter { $0.status == .pending || $0.status == .sending }.map(\.id)
         for entry in decisions(reminders: reminders, existing: existing, now: now) {
             if entry.status == .dropped {
@@ -136,7 +146,8 @@ public struct RemindJob {
         }
         for id in Set(pending).sorted() {
             guard let reminder = reminders[id] else { continue }
-            let (subject, _) = templates.render(reminder.kind, values(reminder, address: address(reminder)))
+            let (subject, _) = templates.render(
+                reminder.kind, values(reminder, address: address(reminder), now: now, number: sent.number(for: id)))
             report.lines.append("would send: \(id) → \(address(reminder)?.address ?? "-"): \(subject)")
         }
         return report
@@ -190,9 +201,15 @@ public struct RemindJob {
         return nil
     }
 
-    func values(_ reminder: Reminder, address: (name: String, address: String, fallback: Bool)?) -> [String: TemplateValue] {
-        var values = reminder.values
+    /// The template variables at the moment of sending: the reminder's own, the recipient's, and
+    /// the figures counted from `now` (days overdue, the reminder's `number`, what is still owed).
+    func values(
+        _ reminder: Reminder, address: (name: String, address: String, fallback: Bool)?, now: LocalDateTime, number: Int
+    ) -> [String: TemplateValue] {
+        var values = reminder.values.merging(SendingFigures.values(reminder, now: now, number: number)) { _, new in new }
         values["mottaker"] = .text(LeaderName.display(reminder.recipient))
+        values["tiltale"] = .text(Greeting.name(reminder.recipient))
+        if let link = personalPage(reminder.recipient.id) { values["lenke"] = .text(link) }
         values["kommune"] = .text(configuration.municipality.name)
         values["til_radgiver"] = .flag(address?.fallback ?? false)
         values["rolle_uten_epost"] = .text(reminder.recipient.name)
@@ -202,10 +219,10 @@ public struct RemindJob {
     /// The message for a reminder: rendered from its template, with the meeting attached.
     func compose(
         _ reminder: Reminder, entry: OutboxEntry, from: String, now: LocalDateTime, resend: Bool,
-        revisions: [String: StoredRevision]
+        revisions: [String: StoredRevision], number: Int
     ) -> String {
         let recipient = address(reminder)
-        let (subject, body) = templates.render(reminder.kind, values(reminder, address: recipient))
+        let (subject, body) = templates.render(reminder.kind, values(reminder, address: recipient, now: now, number: number))
         let date = MailMessage.date(
             year: now.date.year, month: now.date.month, day: now.date.day, hour: now.time.hour, minute: now.time.minute,
             zone: configuration.municipality.timeZone)

@@ -53,6 +53,11 @@ public struct Reminder: Sendable, Hashable {
     public var meeting: Meeting?
     /// The template variables (without the recipient ones, added at delivery).
     public var values: [String: TemplateValue]
-    /// For overdue referat: which reminder of the series this is (1, 2, …).
+    /// For overdue referat: which round of the schedule this is (1, 2, …); the number the reader
+    /// sees counts the reminders actually sent (`RemindJob`).
     public var round: Int = 0
+    /// For referat and sakliste: the deadline the figures in the mail are counted from at sending.
+    public var due: LocalDate?
+    /// For the outgoing leader's lederskifte: the referat she owes, listed when held by the sending.
+    public var owed: [ExpectedReferat] = []
 }

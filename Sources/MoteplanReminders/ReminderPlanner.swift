@@ -10,9 +10,12 @@ public struct ReminderPlanner: Sendable {
     /// Creates a planner.
     public init(plan: PlanState) {
         self.plan = plan
+        self.workingDays = WorkingDayRule(configuration: plan.configuration)
     }
 
     var settings: ReminderSettings { plan.configuration.reminders }
+    /// Where sends on closed days move to (built once per planner: it holds the holidays).
+    let workingDays: WorkingDayRule
     var domain: String { plan.configuration.municipality.uidDomain }
 
     /// All reminders, ordered by day and identity.
@@ -24,21 +27,37 @@ public struct ReminderPlanner: Sendable {
             let uid = meeting.uid(domain: domain)
             // The leader marked the innkalling sent: neither it nor the invitations are reminded.
             if plan.innkallingSent[uid] != nil { continue }
+            // The innkalling deadline and both sends on working days (WorkingDayRule); the
+            // invitation no later than the innkalling reminder, so guests are in the innkalling.
+            let frist = workingDays.onOrBefore(meeting.date.adding(days: -structure.noticeDays), for: structure)
+            let innkallingOn = workingDays.onOrBefore(frist.adding(days: -settings.innkallingLeadDays), for: structure)
             var values = meetingValues(meeting)
-            values["frist"] = .text(NorwegianDate.long(meeting.date.adding(days: -structure.noticeDays)))
+            values["frist"] = .text(NorwegianDate.long(frist))
             values["deltakere"] = .list(meeting.participants.map { ["navn": $0.name] })
-            result.append(Reminder(
-                id: "innkalling/\(uid)", kind: .innkalling, recipient: leader,
-                sendOn: meeting.date.adding(days: -(structure.noticeDays + settings.innkallingLeadDays)),
-                relevantUntil: meeting.startDateTime, meeting: meeting, values: values))
+            // "SLT på agendaen – inviter SLT-koordinator og politikontakt"; no `gjester` key without
+            // guests (an empty text would still open `{{#gjester}}`).
+            values["punkter"] = .list(meeting.markers.map { marker in
+                var item = ["punkt": marker.text]
+                if !marker.guests.isEmpty { item["gjester"] = NorwegianCount.list(marker.guests.map { NorwegianCount.midSentence($0.name) }) }
+                return item
+            })
+            var innkalling = Reminder(
+                id: "innkalling/\(uid)", kind: .innkalling, recipient: leader, sendOn: innkallingOn,
+                relevantUntil: meeting.startDateTime, meeting: meeting, values: values)
+            innkalling.due = frist
+            result.append(innkalling)
             for marker in meeting.markers where !marker.guests.isEmpty {
                 var values = meetingValues(meeting)
                 values["punkt"] = .text(marker.text)
+                values["frist"] = .text(NorwegianDate.long(frist))
                 values["gjester"] = .list(marker.guests.map { ["navn": $0.name] })
-                result.append(Reminder(
+                let invitationOn = workingDays.onOrBefore(meeting.date.adding(days: -settings.invitationDaysBefore), for: structure)
+                var invitation = Reminder(
                     id: "invitasjon/\(marker.id)/\(uid)", kind: .invitasjon, recipient: leader,
-                    sendOn: meeting.date.adding(days: -settings.invitationDaysBefore),
-                    relevantUntil: meeting.startDateTime, meeting: meeting, values: values))
+                    sendOn: min(invitationOn, innkallingOn),
+                    relevantUntil: meeting.startDateTime, meeting: meeting, values: values)
+                invitation.due = frist
+                result.append(invitation)
             }
         }
         result += referatReminders()
@@ -58,21 +77,25 @@ public struct ReminderPlanner: Sendable {
             values["frist"] = .text(NorwegianDate.long(referat.due))
             values["til"] = .text(referat.receiver.title)
             let held = referat.meeting.date.adding(days: 1)
-            result.append(Reminder(
+            let structure = plan.configuration.structure(referat.meeting.instance.structureID)
+            var frist = Reminder(
                 id: "referat-frist/\(referat.uid)", kind: .referatFrist, recipient: owner,
-                sendOn: max(held, referat.due.adding(days: -settings.referatDueDays)),
+                sendOn: max(held, workingDays.onOrBefore(referat.due.adding(days: -settings.referatDueDays), for: structure)),
                 relevantUntil: LocalDateTime(date: referat.due.adding(days: 1), time: .midnight),
-                meeting: referat.meeting, values: values))
+                meeting: referat.meeting, values: values)
+            frist.due = referat.due
+            result.append(frist)
             guard settings.referatOverdueMax > 0 else { continue }
             for round in 1...settings.referatOverdueMax {
-                let day = referat.due.adding(days: 1 + (round - 1) * settings.referatOverdueEveryDays)
-                var overdue = values
-                overdue["dager_forfalt"] = .text(String(referat.due.days(to: day)))
-                overdue["gang"] = .text(String(round))
+                // An overdue reminder cannot move back before the deadline: on a closed day it
+                // waits for the next working day. Its figures are counted when it is sent.
+                let day = workingDays.onOrAfter(
+                    referat.due.adding(days: 1 + (round - 1) * settings.referatOverdueEveryDays), for: structure)
                 var reminder = Reminder(
                     id: "referat-forfalt-\(round)/\(referat.uid)", kind: .referatForfalt, recipient: owner, sendOn: day,
-                    relevantUntil: horizonEnd, meeting: referat.meeting, values: overdue)
+                    relevantUntil: horizonEnd, meeting: referat.meeting, values: values)
                 reminder.round = round
+                reminder.due = referat.due
                 result.append(reminder)
             }
         }
@@ -88,8 +111,10 @@ public struct ReminderPlanner: Sendable {
             where meeting.instance.structureID == structure.id && !meeting.isCancelled && meeting.slotIndex == 0 {
                 guard let leader = meeting.leader else { continue }
                 let draft = AgendaDraft(structure: structure, meeting: meeting, schedule: plan.schedule, ledger: plan.ledger)
+                // The agenda closes at the end of its (working) day: sent that morning, never after.
+                let closes = workingDays.onOrBefore(draft.closes, for: structure)
                 var values = meetingValues(meeting)
-                values["lukkes"] = .text(NorwegianDate.long(draft.closes))
+                values["lukkes"] = .text(NorwegianDate.long(closes))
                 values["mottatt"] = .list(draft.received.map { referat, record in
                     ["navn": referat.meeting.instance.name, "dato": NorwegianDate.long(referat.meeting.date),
                      "ref": record.reference ?? "", "levert": NorwegianDate.long(record.delivered)]
@@ -97,15 +122,18 @@ public struct ReminderPlanner: Sendable {
                 values["mangler"] = .list(draft.missing.map {
                     ["navn": $0.meeting.instance.name, "dato": NorwegianDate.long($0.meeting.date), "frist": NorwegianDate.long($0.due)]
                 })
-                result.append(Reminder(
-                    id: "sakliste/\(meeting.uid(domain: domain))", kind: .sakliste, recipient: leader, sendOn: draft.closes,
-                    relevantUntil: meeting.startDateTime, meeting: meeting, values: values))
+                var reminder = Reminder(
+                    id: "sakliste/\(meeting.uid(domain: domain))", kind: .sakliste, recipient: leader, sendOn: closes,
+                    relevantUntil: LocalDateTime(date: closes.adding(days: 1), time: .midnight), meeting: meeting, values: values)
+                reminder.due = closes
+                result.append(reminder)
             }
         }
         return result
     }
 
-    /// To the outgoing and the incoming leader, `handover_weeks` before a term ends.
+    /// To the outgoing and the incoming leader, `handover_weeks` before the term's last school day
+    /// (`HandoverStart`); the outgoing one's mail lists the referat she still owes.
     func handoverReminders() -> [Reminder] {
         var result: [Reminder] = []
         let horizon = plan.configuration.municipality.horizon
@@ -125,12 +153,17 @@ public struct ReminderPlanner: Sendable {
                         "ny_periode": .text(term.next.label), "overtar": .text(LeaderName.display(incoming)),
                         "gaar_av": .text(LeaderName.display(outgoing)), "starter": .text(NorwegianDate.long(term.next.range.first)),
                     ]
-                    let sendOn = handover.opens
+                    let sendOn = HandoverStart.day(
+                        term: term, weeks: rule.handoverWeeks, configuration: plan.configuration, rule: workingDays)
                     let until = LocalDateTime(date: end.adding(days: 1), time: .midnight)
                     values["utgaaende"] = .flag(true)
-                    result.append(Reminder(
+                    var out = Reminder(
                         id: "lederskifte/\(group.id)/\(term.label)/ut", kind: .lederskifte, recipient: outgoing,
-                        sendOn: sendOn, relevantUntil: until, meeting: nil, values: values))
+                        sendOn: sendOn, relevantUntil: until, meeting: nil, values: values)
+                    out.owed = plan.ledger.expected.filter {
+                        $0.meeting.leader?.id == outgoing.id && $0.meeting.date <= end && plan.ledger.records[$0.uid] == nil
+                    }
+                    result.append(out)
                     values["utgaaende"] = .flag(false)
                     result.append(Reminder(
                         id: "lederskifte/\(group.id)/\(term.label)/inn", kind: .lederskifte, recipient: incoming,

@@ -18,26 +18,35 @@ public struct ReminderTemplates: Sendable {
 
     /// The variables each kind may use: plain names, and list names with their item fields.
     static func variables(for kind: Reminder.Kind) -> (names: Set<String>, lists: [String: Set<String>], flags: Set<String>) {
-        let common: Set<String> = ["mottaker", "kommune", "rolle_uten_epost"]
+        let common: Set<String> = ["mottaker", "tiltale", "kommune", "rolle_uten_epost"]
         let meeting: Set<String> = ["moete", "dato", "tid", "sted", "leder", "uid"]
+        // `lenke` (the personal page) is text, but absent when there is none: probed as a flag
+        // so that both `{{#lenke}}` and `{{^lenke}}` branches are checked.
+        let flags: Set<String> = ["til_radgiver", "lenke"]
         switch kind {
         case .innkalling:
-            return (common.union(meeting).union(["frist"]), ["deltakere": ["navn"]], ["til_radgiver"])
+            return (
+                common.union(meeting).union(["frist"]), ["deltakere": ["navn"], "punkter": ["punkt", "gjester"]],
+                flags.union(["frist_passert"])
+            )
         case .invitasjon:
-            return (common.union(meeting).union(["punkt"]), ["gjester": ["navn"]], ["til_radgiver"])
+            return (common.union(meeting).union(["punkt", "frist"]), ["gjester": ["navn"]], flags.union(["frist_passert"]))
         case .referatFrist:
-            return (common.union(meeting).union(["frist", "til"]), [:], ["til_radgiver"])
+            return (common.union(meeting).union(["frist", "til"]), [:], flags)
         case .referatForfalt:
-            return (common.union(meeting).union(["frist", "til", "dager_forfalt", "gang"]), [:], ["til_radgiver"])
+            return (common.union(meeting).union(["frist", "til", "dager_forfalt", "forfalt", "gang"]), [:], flags)
         case .sakliste:
             return (
                 common.union(meeting).union(["lukkes"]),
-                ["mottatt": ["navn", "dato", "ref", "levert"], "mangler": ["navn", "dato", "frist"]], ["til_radgiver"]
+                ["mottatt": ["navn", "dato", "ref", "levert"], "mangler": ["navn", "dato", "frist"]], flags.union(["i_dag"])
             )
         case .lederskifte:
-            return (common.union(["gruppe", "slutter", "ny_periode", "overtar", "gaar_av", "starter"]), [:], ["til_radgiver", "utgaaende"])
+            return (
+                common.union(["gruppe", "slutter", "ny_periode", "overtar", "gaar_av", "starter"]),
+                ["referat_mangler": ["navn", "dato", "frist"]], flags.union(["utgaaende", "har_mangler"])
+            )
         case .minstekrav:
-            return (common.union(["moete", "enhet", "krav", "periode", "frist", "registrert"]), [:], ["til_radgiver"])
+            return (common.union(["moete", "enhet", "krav", "periode", "frist", "registrert"]), [:], flags)
         }
     }
 

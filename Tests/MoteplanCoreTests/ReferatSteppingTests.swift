@@ -43,7 +43,9 @@ struct ReferatSteppingTests {
         let due = Dictionary(uniqueKeysWithValues: ledger(on: d("2026-08-01")).expected.map { ($0.uid, $0.due.description) })
         #expect(due[uid("melhus-vest", "20260916")] == "2026-09-24")  // agenda close of 1 Oct before 30 Sep
         #expect(due[uid("melhus-vest", "20261118")] == "2026-11-26")  // close of 3 Dec
-        #expect(due[uid("melhus-vest", "20270217")] == "2027-02-25")  // close of 4 Mar
+        // Close of 4 Mar = Thu 25 Feb, in the vinterferie (week 8) of this school-calendar
+        // structure: the previous working day, Fri 19 Feb (WorkingDayRule).
+        #expect(due[uid("melhus-vest", "20270217")] == "2027-02-19")
         #expect(due[uid("melhus-vest", "20270421")] == "2027-04-30")  // close of 7 May (moved from 6 May)
         #expect(ledger(on: d("2026-08-01")).expected.count == 24)  // 3 networks × 4 × 2 school years
     }
@@ -95,9 +97,10 @@ struct ReferatSteppingTests {
             Watch(kind: .invitasjon, leader: "eid-barnehage-og-skole", instance: "melhus-vest", meeting: "2027-02-17T13:00", first: "2026-12-16", last: "2027-02-17"),
             // The samarbeidsgruppe's sakliste for 1 Oct: from the day after the 3 Sep meeting until 1 Oct.
             Watch(kind: .sakliste, leader: "leder-ffm", instance: "samarbeidsgruppe", meeting: "2026-10-01T09:00", first: "2026-09-04", last: "2026-10-01"),
-            // Handover of Melhus vest (term ends 31 Jul 2027): six weeks before, for Eid and for Gåsbakken.
-            Watch(kind: .lederskifte, leader: "eid-barnehage-og-skole", instance: "melhus-vest", meeting: nil, first: "2027-06-19", last: "2027-07-31"),
-            Watch(kind: .lederskifte, leader: "gasbakken-barnehage-og-skole", instance: "melhus-vest", meeting: nil, first: "2027-06-19", last: "2027-07-31"),
+            // Handover of Melhus vest (term ends 31 Jul 2027), due by the last school day, Fri 18 Jun:
+            // six weeks before it (Fri 7 May) until the term ends, for Eid and for Gåsbakken.
+            Watch(kind: .lederskifte, leader: "eid-barnehage-og-skole", instance: "melhus-vest", meeting: nil, first: "2027-05-07", last: "2027-07-31"),
+            Watch(kind: .lederskifte, leader: "gasbakken-barnehage-og-skole", instance: "melhus-vest", meeting: nil, first: "2027-05-07", last: "2027-07-31"),
         ]
         var seen: [Int: [LocalDate]] = [:]
         let rotation = RotationPlanner(configuration: config, recorded: [])
@@ -120,6 +123,23 @@ struct ReferatSteppingTests {
             // Visible on every day in between: no gaps.
             #expect(days.count == (days.first.map { d(watch.last).days(to: $0) }.map { -$0 + 1 } ?? 0), "\(watch.kind) \(watch.instance) gaps")
         }
+    }
+
+    /// Due dates on closed days move to the previous working day; day counts agree in number.
+    @Test func obligationsFallOnWorkingDays() throws {
+        let rotation = RotationPlanner(configuration: config, recorded: [])
+        let planner = ObligationPlanner(configuration: config, schedule: schedule, ledger: ledger(on: d("2026-12-31")), rotation: rotation)
+        func open(_ day: String) -> [Obligation] {
+            planner.obligations(filter: .leader("eid-barnehage-og-skole"), now: LocalDateTime(date: d(day), time: .midnight), from: nil, to: d("2027-01-31"))
+        }
+        // Eid's lokale team meets Wed 6 Jan 2027 (1st Wednesday), notice 7 days: 30 Dec, in the
+        // juleferie (21 Dec–1 Jan) of this school-calendar structure → Fri 18 Dec.
+        let innkalling = try #require(open("2026-12-01").first { $0.kind == .innkalling && $0.meeting?.description == "2027-01-06T10:30" })
+        #expect(innkalling.due == d("2026-12-18"))
+        // Melhus vest's 18 Nov referat is due Thu 26 Nov: one day late on 27 Nov, five on 1 Dec.
+        let referat = { (day: String) in open(day).first { $0.kind == .referat && $0.meeting?.description == "2026-11-18T13:00" }?.text ?? "" }
+        #expect(referat("2026-11-27").hasSuffix(" Forfalt for 1 dag siden."))
+        #expect(referat("2026-12-01").hasSuffix(" Forfalt for 5 dager siden."))
     }
 
     @Test func eachAgendaListsExactlyTheReferatRecordedBeforeItClosed() throws {

@@ -56,6 +56,11 @@ referat_overdue_max = 4
 # Dager før et møte med SLT eller gjester lederen minnes på å invitere.
 invitation_days_before = 14
 
+# Nettsiden (moteplan serve): adressen folk når den på. Påminnelsene lenker til hver
+# leders personlige side (/meg/…) på denne adressen.
+[server]
+base_url = "https://moteplan.melhus.example.no"
+
 [scheduling]
 # Minste tid i minutter mellom to møter for samme person eller enhet (reisetid
 # mellom skolene og rådhuset). Gjelder roller og enheter, ikke møterom.

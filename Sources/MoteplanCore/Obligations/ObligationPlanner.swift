@@ -2,10 +2,11 @@
 ///
 /// - innkalling: open until the meeting starts; due `notice_days` before it.
 /// - invitasjon: a marker (SLT, guests, children and parents) on a coming meeting; due with the innkalling.
+/// - Every due date on a closed day moves to the previous working day (`WorkingDayRule`).
 /// - referat: open from the meeting's start until a delivery is recorded; due as the ledger says.
 /// - sakliste: the receiving structure's next meeting; due when its agenda closes.
-/// - lederskifte: from `handover_weeks` before a rotating term ends until it ends, for the
-///   outgoing and the incoming leader.
+/// - lederskifte: from `handover_weeks` before the term's last school day until the term ends,
+///   for the outgoing and the incoming leader; due on that last school day.
 /// Open obligations due after `to` are left out; overdue ones are always shown.
 public struct ObligationPlanner: Sendable {
     /// The configuration.
@@ -25,7 +26,11 @@ public struct ObligationPlanner: Sendable {
         self.schedule = schedule
         self.ledger = ledger
         self.rotation = rotation
+        self.workingDays = WorkingDayRule(configuration: configuration)
     }
+
+    /// Where closed days move due dates to.
+    private let workingDays: WorkingDayRule
 
     /// Who to list obligations for.
     public enum Filter: Sendable, Hashable {
@@ -49,7 +54,7 @@ public struct ObligationPlanner: Sendable {
             guard let structure = configuration.structure(meeting.instance.structureID),
                 !innkallingSent.contains(meeting.uid(domain: domain))
             else { continue }
-            let due = meeting.date.adding(days: -structure.noticeDays)
+            let due = workingDays.onOrBefore(meeting.date.adding(days: -structure.noticeDays), for: structure)
             let when = "\(NorwegianDate.withWeekday(meeting.date)) kl. \(meeting.start)"
             result.append(obligation(
                 due, meeting.leader, .innkalling, meeting, domain,
@@ -67,7 +72,7 @@ public struct ObligationPlanner: Sendable {
             switch state {
             case .due, .overdue:
                 var text = "Send referat fra \(referat.meeting.title), \(NorwegianDate.long(referat.meeting.date)), til \(referat.receiver.title) innen \(NorwegianDate.long(referat.due))."
-                if case .overdue(let days) = state { text += " Forfalt for \(days) dag\(days == 1 ? "" : "er") siden." }
+                if case .overdue(let days) = state { text += " Forfalt for \(NorwegianCount.days(days)) siden." }
                 result.append(obligation(referat.due, referat.meeting.leader, .referat, referat.meeting, domain, text))
             default:
                 break
@@ -103,12 +108,13 @@ public struct ObligationPlanner: Sendable {
             let draft = AgendaDraft(structure: structure, meeting: next, schedule: schedule, ledger: ledger)
             let received = draft.received.map { $0.referat.meeting.instance.name }
             let missing = draft.missing.map { "\($0.meeting.instance.name) (\(NorwegianDate.long($0.meeting.date)))" }
-            var text = "Forbered sakliste til \(next.title), \(NorwegianDate.withWeekday(next.date)); den lukkes \(NorwegianDate.long(draft.closes))."
+            let due = workingDays.onOrBefore(draft.closes, for: structure)
+            var text = "Forbered sakliste til \(next.title), \(NorwegianDate.withWeekday(next.date)); den lukkes \(NorwegianDate.long(due))."
             text += received.isEmpty ? " Ingen referat mottatt ennå." : " Referat mottatt fra \(received.joined(separator: ", "))."
             if !missing.isEmpty { text += " Mangler fra \(missing.joined(separator: ", "))." }
             let late = draft.late.map { "\($0.referat.meeting.instance.name) (\(AgendaRenderer.lateNote($0.record.delivered)))" }
             if !late.isEmpty { text += " Kom etter fristen: \(late.joined(separator: ", "))." }
-            result.append(obligation(draft.closes, next.leader, .sakliste, next, domain, text))
+            result.append(obligation(due, next.leader, .sakliste, next, domain, text))
         }
         return result
     }
@@ -137,7 +143,10 @@ public struct ObligationPlanner: Sendable {
             let current = Term(kind: rule.termKind, containing: now.date)
             guard current >= rule.firstTerm else { continue }
             let end = current.range.last
-            guard now.date >= end.adding(days: -7 * rule.handoverWeeks) else { continue }
+            guard now.date >= HandoverStart.day(term: current, weeks: rule.handoverWeeks, configuration: configuration, rule: workingDays)
+            else { continue }
+            // Handed over by the last school day: after it, nobody is at work until the term ends.
+            let by = workingDays.onOrBefore(HandoverStart.lastSchoolDay(of: current, configuration: configuration), school: false)
             guard let handover = rotation.handovers(group: group.id, through: current).last, handover.term == current else {
                 continue
             }
@@ -147,14 +156,14 @@ public struct ObligationPlanner: Sendable {
             let next = current.next.range.first
             let structure = configuration.structures.first { $0.leader == .groupLeader }?.id ?? group.id
             result.append(Obligation(
-                due: end, leader: outgoing, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
+                due: by, leader: outgoing, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
                 meetingUID: nil,
-                text: "Lederperioden din i \(group.name) slutter \(NorwegianDate.long(end)). \(incoming.map(LeaderName.display) ?? incomingID) overtar \(NorwegianDate.long(next)): avtal overlevering.",
+                text: "Lederperioden din i \(group.name) slutter \(NorwegianDate.long(end)). \(incoming.map(LeaderName.display) ?? incomingID) overtar \(NorwegianDate.long(next)): avtal overlevering innen \(NorwegianDate.long(by)).",
                 groupID: group.id, unitID: nil))
             result.append(Obligation(
-                due: end, leader: incoming, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
+                due: by, leader: incoming, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
                 meetingUID: nil,
-                text: "Du overtar som leder av \(group.name) \(NorwegianDate.long(next)) etter \(outgoing.map(LeaderName.display) ?? outgoingID): avtal overlevering.",
+                text: "Du overtar som leder av \(group.name) \(NorwegianDate.long(next)) etter \(outgoing.map(LeaderName.display) ?? outgoingID): avtal overlevering innen \(NorwegianDate.long(by)).",
                 groupID: group.id, unitID: nil))
         }
         return result

@@ -55,7 +55,8 @@ public enum ReferatState: Sendable, Hashable {
 ///
 /// Every meeting of a structure with a referat duty that is not cancelled owes one. It is due by
 /// the earlier of the meeting date plus the allowed days and the agenda close (meeting date minus
-/// `closes_days_before`) of the first receiving meeting whose agenda closes after the meeting.
+/// `closes_days_before`) of the first receiving meeting whose agenda closes after the meeting,
+/// moved to the previous working day of the owing structure when it falls on a closed day.
 public struct ReferatLedger: Sendable {
     /// Every expected referat, in meeting order.
     public let expected: [ExpectedReferat]
@@ -72,6 +73,7 @@ public struct ReferatLedger: Sendable {
             receiving[meeting.instance.structureID, default: []].append(meeting)
         }
         var expected: [ExpectedReferat] = []
+        let workingDays = WorkingDayRule(configuration: configuration)
         for meeting in schedule.meetings where !meeting.isCancelled {
             guard let structure = configuration.structure(meeting.instance.structureID), let duty = structure.referat,
                 let receiver = configuration.structure(duty.receiver)
@@ -80,6 +82,7 @@ public struct ReferatLedger: Sendable {
             let next = receiving[receiver.id]?.first { $0.date.adding(days: -close) > meeting.date }
             var due = meeting.date.adding(days: duty.days)
             if let next { due = min(due, next.date.adding(days: -close)) }
+            due = max(meeting.date, workingDays.onOrBefore(due, for: structure))
             expected.append(ExpectedReferat(
                 meeting: meeting, uid: meeting.uid(domain: domain), receiver: receiver, receivingMeeting: next, due: due))
         }

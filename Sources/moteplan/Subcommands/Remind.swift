@@ -1,6 +1,7 @@
 import ArgumentParser
 import MoteplanCore
 import MoteplanReminders
+import MoteplanStore
 
 /// `moteplan remind`: the cron job. Sends every due reminder once.
 struct Remind: ParsableCommand {
@@ -26,8 +27,17 @@ struct Remind: ParsableCommand {
             let settings = loaded.configuration.reminders
             let templates = try ReminderTemplates.load(folder: ReminderTemplates.folder(configFile: loaded.file, settings: settings))
             let moment = try now.resolve(timeZone: loaded.configuration.municipality.timeZone)
+            let statePath = state.path(configPath: loaded.file)
+            // Each recipient's personal page (/meg/<token>) in their mails, when [server] base_url
+            // is set; a dry run makes no link (it would record one).
+            var personalPage: @Sendable (String) -> String? = { _ in nil }
+            if !dryRun, let baseURL = loaded.configuration.server.baseURL {
+                let links = try PersonalLinks(
+                    store: try StateStore.openForWriting(path: statePath), baseURL: baseURL, now: moment, actor: "moteplan remind")
+                personalPage = { id in links.link(for: id) }
+            }
             let job = RemindJob(
-                loaded: loaded, statePath: state.path(configPath: loaded.file), templates: templates, delivery: delivery)
+                loaded: loaded, statePath: statePath, templates: templates, delivery: delivery, personalPage: personalPage)
             // Messages on stdout would mix with the report: report on stderr then.
             let toStderr = delivery == .stdout
             let say: (String) -> Void = { line in
