@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "MoteplanServerTests",
             dependencies: [
-                "MoteplanServer", "MoteplanCore", "MoteplanStore", "MoteplanICal",
+                "MoteplanServer", "MoteplanCore", "MoteplanStore", "MoteplanICal", "MoteplanReminders",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]

@@ -1,7 +1,7 @@
 import Foundation
 
-/// An RFC 5322 message with MIME parts: headers with RFC 2047 encoded words where they hold
-/// non-ASCII text, a UTF-8 text body, and optionally an iCalendar attachment.
+/// An RFC 5322 message: headers with RFC 2047 encoded words where they hold non-ASCII text, and
+/// a UTF-8 text body. (Invitations, with their calendar part, are `InvitationMessage`.)
 struct MailMessage {
     /// The From value as configured: `addr` or `Name <addr>`.
     var from: String
@@ -19,8 +19,6 @@ struct MailMessage {
     var reminderID: String
     /// Whether this is a repeated delivery after an interrupted run.
     var resend: Bool
-    /// An attached .ics (file name, text).
-    var attachment: (name: String, text: String)?
 
     /// The whole message with CRLF line endings.
     func render() -> String {
@@ -36,23 +34,8 @@ struct MailMessage {
         ]
         if resend { headers.append("X-Moteplan-Resend: yes") }
         let text = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
-        guard let attachment else {
-            headers += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
-            return headers.joined(separator: "\r\n") + "\r\n\r\n" + text + (text.hasSuffix("\r\n") ? "" : "\r\n")
-        }
-        let boundary = Self.randomBoundary()
-        headers.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
-        var message = headers.joined(separator: "\r\n") + "\r\n\r\n"
-        message += "This is a MIME message.\r\n"
-        message += "--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-        message += text + (text.hasSuffix("\r\n") ? "" : "\r\n")
-        message += "--\(boundary)\r\n"
-        message += "Content-Type: text/calendar; charset=utf-8; method=PUBLISH; name=\"\(attachment.name)\"\r\n"
-        message += "Content-Disposition: attachment; filename=\"\(attachment.name)\"\r\n"
-        message += "Content-Transfer-Encoding: base64\r\n\r\n"
-        message += Data(attachment.text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        message += "\r\n--\(boundary)--\r\n"
-        return message
+        headers += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + text + (text.hasSuffix("\r\n") ? "" : "\r\n")
     }
 
     /// A boundary nobody can predict (128 random bits), so no text placed in a part can close it.

@@ -89,12 +89,6 @@ public struct RemindJob {
                 .sorted { ($0.sendOn, $0.id) < ($1.sendOn, $1.id) }
         }
         dropped.forEach(say)
-        // Only the revisions of the meetings attached to what is queued (not all 100k at Oslo size).
-        let domain = configuration.municipality.uidDomain
-        let attached = Set(queue.compactMap { reminders[$0.id]?.meeting?.uid(domain: domain) })
-        let revisions = attached.isEmpty ? [:] : try store.read { transaction in
-            try attached.reduce(into: [String: StoredRevision]()) { found, uid in found[uid] = try transaction.revision(uid: uid) }
-        }
         var sent = SentCount(outbox: try store.read { try $0.outbox() })
         for entry in queue {
             guard let reminder = reminders[entry.id] else {
@@ -109,7 +103,7 @@ public struct RemindJob {
             }
             try store.write { try $0.mark(entry.id, .sending, at: now) }
             let message = compose(
-                reminder, entry: entry, from: from, now: now, resend: resend, revisions: revisions, number: sent.number(for: entry.id))
+                reminder, entry: entry, from: from, now: now, resend: resend, number: sent.number(for: entry.id))
             do {
                 try delivery.deliver(
                     message, fileName: Self.fileName(entry), timeoutSeconds: configuration.reminders.deliveryTimeoutSeconds)
@@ -216,10 +210,12 @@ public struct RemindJob {
         return values
     }
 
-    /// The message for a reminder: rendered from its template, with the meeting attached.
+    /// The message for a reminder: rendered from its template, plain text. No calendar object is
+    /// attached: Outlook shows a METHOD:PUBLISH attachment in a mail as raw lines, and the meeting
+    /// is in the recipient's calendar through the feeds (and, for structures with invitations, the
+    /// iTIP invitation, which carries the right ORGANIZER).
     func compose(
-        _ reminder: Reminder, entry: OutboxEntry, from: String, now: LocalDateTime, resend: Bool,
-        revisions: [String: StoredRevision], number: Int
+        _ reminder: Reminder, entry: OutboxEntry, from: String, now: LocalDateTime, resend: Bool, number: Int
     ) -> String {
         let recipient = address(reminder)
         let (subject, body) = templates.render(reminder.kind, values(reminder, address: recipient, now: now, number: number))
@@ -228,27 +224,8 @@ public struct RemindJob {
             zone: configuration.municipality.timeZone)
         let message = MailMessage(
             from: from, to: (recipient?.name, recipient?.address ?? entry.recipient), subject: subject, body: body,
-            date: date, messageID: entry.messageID, reminderID: entry.id, resend: resend,
-            attachment: reminder.meeting.flatMap { attachment($0, revisions: revisions) })
+            date: date, messageID: entry.messageID, reminderID: entry.id, resend: resend)
         return message.render()
-    }
-
-    /// The meeting as a one-event calendar (METHOD:PUBLISH, the feed's UID, SEQUENCE and DTSTAMP).
-    func attachment(_ meeting: Meeting, revisions: [String: StoredRevision]) -> (name: String, text: String)? {
-        let m = configuration.municipality
-        guard let zone = try? ICalZone(identifier: m.timeZone, fromYear: meeting.date.year, toYear: meeting.date.year) else {
-            return nil
-        }
-        var event = EventBuilder(configuration: configuration).event(for: meeting)
-        if let stored = revisions[event.uid], let stamp = EventRevision.stamp(from: stored.dtstamp) {
-            event.sequence = stored.sequence
-            event.dtstamp = stamp
-        }
-        let header = FeedRenderer.header(configuration, calendarName: meeting.title)
-        guard let serializer = try? FeedSerializer(header: header, zone: zone), let text = try? serializer.serialize([event]) else {
-            return nil
-        }
-        return ("mote.ics", text)
     }
 
     /// `<kind.hash@uid_domain>`: derived from the reminder's identity, so a resend carries the same id.

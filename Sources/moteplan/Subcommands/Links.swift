@@ -15,8 +15,8 @@ struct Links: ParsableCommand {
             mode 0600): keep it with the state file and its backups. They need [server] base_url to be absolute.
             """)
 
-    @Option(help: "Only this person: a role id, or a unit id for its head.") var role: String?
-    @Option(help: "Give this person a new link; the old one stops working (404).") var rotate: String?
+    @Option(name: .customLong("role"), help: "Only this person: a role or unit id, a person's name or an e-mail address.") var roleText: String?
+    @Option(name: .customLong("rotate"), help: "Give this person (id, name or e-mail) a new link; the old one stops working (404).") var rotateText: String?
     @Option(name: .customLong("actor"), help: "Who makes them (default: $MOTEPLAN_ACTOR, then $USER).")
     var actor: String = DefaultActor.name
     @OptionGroup var config: ConfigOptions
@@ -27,6 +27,8 @@ struct Links: ParsableCommand {
         try reportingFailures {
             let loaded = try config.load()
             let configuration = loaded.configuration
+            let role = try roleText.map { try resolveID($0, what: "role or unit", in: configuration, sections: .actors) }
+            let rotate = try rotateText.map { try resolveID($0, what: "role or unit", in: configuration, sections: .actors) }
             let plan = try state.planState(loaded)
             let people = PersonalLinks.people(in: plan)
             for id in [role, rotate].compactMap({ $0 }) { try requirePerson(id, people: people, configuration: configuration) }
