@@ -76,4 +76,42 @@ struct InvitationCommandTests {
         #expect(mails.count == 2)
         #expect(mails.filter { $0.lowercased().contains("/radgiver.skole@example.no/0/") }.count == 1)
     }
+
+    /// Rådgiver barnehage leaves samarbeidsgruppe after the 3 September invitation went out
+    /// (20 August): the next run sends her alone a CANCEL (SEQUENCE 1, the request's 0 + 1); the
+    /// two who stay get an updated REQUEST at SEQUENCE 1, as their event's attendee list changed.
+    @Test func someoneWhoNoLongerTakesPartGetsACancelForHerAlone() throws {
+        let config = directory.appendingPathComponent("melhus.toml")
+        let original = try String(contentsOfFile: example, encoding: .utf8)
+        try original.write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            at: directory.appendingPathComponent("templates"), withDestinationURL: CLI.root.appendingPathComponent("Config/templates"))
+        let box = "maildir:" + directory.appendingPathComponent("md").path
+        func remind(_ now: String) throws -> CLI.Result {
+            try CLI.run(["remind", "--config", config.path, "--state", state, "--now", now, "--deliver", box])
+        }
+        #expect(try remind("2026-08-20T07:00").code == 0)
+        let left = original.replacingOccurrences(
+            of: "\"leder-aphr\", \"leder-kultur\", \"radgiver-barnehage\", \"radgiver-skole\"", with: "\"leder-aphr\", \"leder-kultur\", \"radgiver-skole\"")
+        #expect(left != original)
+        try left.write(to: config, atomically: true, encoding: .utf8)
+        let run = try remind("2026-08-21T07:00")
+        #expect(run.code == 0, "\(run.stderr)")
+        let uid = "samarbeidsgruppe-20260903@moteplan.melhus.example.no"
+        let sent = run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("sent: invitasjon/") && $0.contains(uid) }.sorted()
+        #expect(sent.count == 3, "\(sent)")
+        #expect(sent.contains { $0.hasPrefix("sent: invitasjon/cancel/\(uid)/radgiver.barnehage@example.no/1/") })
+        #expect(sent.contains { $0.hasPrefix("sent: invitasjon/request/\(uid)/radgiver.skole@example.no/1/") })
+        #expect(sent.contains { $0.hasPrefix("sent: invitasjon/request/\(uid)/slt@example.no/1/") })
+        let cancel = try #require(maildir("md").first { $0.contains("X-Moteplan-Reminder: invitasjon/cancel/\(uid)/radgiver.barnehage@example.no/") })
+        #expect(cancel.contains("method=CANCEL"))
+        let calendar = try #require(cancel.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n").last)
+        let decoded = String(decoding: Data(base64Encoded: calendar.components(separatedBy: "\r\n--").first?.filter { !$0.isWhitespace } ?? "") ?? Data(), as: UTF8.self)
+            .replacingOccurrences(of: "\r\n ", with: "")
+        #expect(decoded.contains("METHOD:CANCEL\r\n"))
+        #expect(decoded.contains("SEQUENCE:1\r\n"))
+        // Her alone: one ATTENDEE, her address.
+        let attendees = decoded.components(separatedBy: "\r\n").filter { $0.hasPrefix("ATTENDEE") }
+        #expect(attendees.count == 1 && attendees[0].hasSuffix(":mailto:radgiver.barnehage@example.no"), "\(attendees)")
+    }
 }
