@@ -108,11 +108,14 @@ struct HardeningCommandTests {
         #expect(try CLI.sqlite(state, "SELECT actor FROM meeting_change") == "radgiver\n")
     }
 
-    /// Two runs of the same reminder get boundaries nobody can predict.
+    /// Two runs of the same invitations (the example's samarbeidsgruppe of 3 September, from
+    /// 20 August; reminders are plain text) get MIME boundaries nobody can predict.
     @Test func mimeBoundariesAreRandom() throws {
-        let first = try run(["remind", "--deliver", "stdout"])
+        let example = CLI.root.appendingPathComponent("Config/melhus.toml").path
+        let arguments = ["remind", "--deliver", "stdout", "--config", example, "--state", state, "--now", "2026-08-20T07:00"]
+        let first = try CLI.run(arguments)
         try FileManager.default.removeItem(atPath: state)
-        let second = try run(["remind", "--deliver", "stdout"])
+        let second = try CLI.run(arguments)
         func boundaries(_ text: String) -> [String] {
             text.components(separatedBy: "boundary=\"").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
         }

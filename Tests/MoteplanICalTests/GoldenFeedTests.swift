@@ -18,6 +18,7 @@ import Testing
 ///   DTSTART/DTEND as `;TZID=Europe/Oslo:YYYYMMDDTHHMMSS` (form 3 of §3.3.5), no VALARM;
 /// - TEXT escaping (§3.3.11): `,` → `\,`, `;` → `\;`, newline → `\n`, `:` left alone;
 ///   CATEGORIES as a comma-separated list (§3.8.1.2); STATUS CONFIRMED/CANCELLED (§3.8.1.11);
+///   TRANSP:TRANSPARENT (§3.8.2.7) on the cancelled event only, after its STATUS;
 /// - SEQUENCE only on the revised event (value 2); ORGANIZER's CN is quoted because it holds a
 ///   comma (§3.2), ATTENDEE's CN `Ola Ås` needs no quotes (non-ASCII is a SAFE-CHAR), ROLE=REQ-PARTICIPANT.
 struct GoldenFeedTests {
