@@ -51,6 +51,7 @@ extension OverviewPage {
         case .invitasjon: return "invitasjoner"
         case .sakliste: return "saklister"
         case .lederskifte: return "lederskifter"
+        case .minstekrav: return "minstekrav"
         }
     }
 }
