@@ -90,6 +90,7 @@ struct PersonalPage {
         case .invitasjon: return "Invitasjon"
         case .sakliste: return "Sakliste"
         case .lederskifte: return "Lederskifte"
+        case .minstekrav: return "Minstekrav"
         }
     }
 
