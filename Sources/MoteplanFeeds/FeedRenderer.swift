@@ -68,10 +68,25 @@ public struct FeedRenderer: Sendable {
         return (rendered.sets[0], rendered.sets[1], rendered.changes)
     }
 
+    /// The public feeds and, with `withPrivate`, the private ones (with ORGANIZER and ATTENDEE),
+    /// reusing the texts in `cache` whose key is unchanged (`EventTextCache`): only events that
+    /// are new or changed (content, SEQUENCE, DTSTAMP, zone or cache format) are serialized and
+    /// parsed back by libical. The result holds the texts made this time, to be cached, and every
+    /// UID of the schedule. The files are byte for byte what `renderWithAndWithoutContacts` and
+    /// `render(_:revise:contacts: false)` give.
+    public func renderCached<Change: Sendable>(
+        _ schedule: Schedule, revise: @escaping Revise<Change>, cache: EventTextCache, withPrivate: Bool
+    ) throws -> CachedRendering<Change> {
+        let rendered = try render(schedule, revise: revise, variants: withPrivate ? [false, true] : [false], cache: cache)
+        return CachedRendering(
+            publicFiles: rendered.sets[0], privateFiles: withPrivate ? rendered.sets[1] : [], changes: rendered.changes,
+            madeTexts: rendered.made, uids: rendered.uids)
+    }
+
     /// One feed set per entry of `variants` (true: with ORGANIZER and ATTENDEE).
     private func render<Change: Sendable>(
-        _ schedule: Schedule, revise: Revise<Change>?, variants: [Bool]
-    ) throws -> (sets: [[FeedFile]], changes: [Change]) {
+        _ schedule: Schedule, revise: Revise<Change>?, variants: [Bool], cache: EventTextCache? = nil
+    ) throws -> (sets: [[FeedFile]], changes: [Change], made: [String: CachedEventText], uids: [String]) {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
         let headerFor: @Sendable (String) -> ICalFeedHeader = { [configuration] name in
@@ -81,19 +96,38 @@ public struct FeedRenderer: Sendable {
         let builder = EventBuilder(configuration: configuration)
         let meetings = schedule.meetings
         let tzid = zone.identifier
-        let events = try Parallel.map(meetings.count) { i -> (texts: [String], change: Change?) in
+        let events = try Parallel.map(meetings.count) {
+            i -> (uid: String, texts: [String], change: Change?, made: CachedEventText?) in
             var event = builder.event(for: meetings[i])
             var change: Change?
+            var hash = ""
             if let revise {
-                let revised = revise(event.uid, ContentHash.of(event))
+                hash = ContentHash.of(event)
+                let revised = revise(event.uid, hash)
                 event.sequence = revised.revision.sequence
                 event.dtstamp = revised.revision.dtstamp
                 change = revised.change
+            }
+            // The cached texts for this very key, by variant (nil: not cached).
+            var key = ""
+            var reused: CachedEventText?
+            if let cache, revise != nil {
+                key = EventTextCache.key(contentHash: hash, event: event, tzid: tzid)
+                if let entry = cache.entries[event.uid], entry.key == key { reused = entry }
+            }
+            func cached(_ contacts: Bool) -> String? { contacts ? reused?.privateText : reused?.publicText }
+            if reused != nil, variants.allSatisfy({ cached($0) != nil }) {
+                return (event.uid, variants.compactMap(cached), change, nil)
             }
             let hasContacts = event.organizer != nil || !event.attendees.isEmpty
             var texts: [String] = []
             var checked: String?  // the text without contacts, when it is the same as with them
             for contacts in variants {
+                if let text = cached(contacts) {
+                    texts.append(text)
+                    checked = text
+                    continue
+                }
                 if !hasContacts, let checked {
                     texts.append(checked)
                     continue
@@ -109,7 +143,16 @@ public struct FeedRenderer: Sendable {
                 texts.append(text)
                 checked = text
             }
-            return (texts, change)
+            var made: CachedEventText?
+            if cache != nil, revise != nil {
+                // What this run knows for the key: the variants it made and those it reused.
+                var entry = reused ?? CachedEventText(key: key, publicText: "", privateText: nil)
+                for (contacts, text) in zip(variants, texts) {
+                    if contacts { entry.privateText = text } else { entry.publicText = text }
+                }
+                made = entry
+            }
+            return (event.uid, texts, change, made)
         }
         let feeds = FeedCatalog.feeds(for: schedule, configuration: configuration)
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
@@ -130,8 +173,24 @@ public struct FeedRenderer: Sendable {
                 return FeedFile(path: feed.path, parts: parts)
             }
         }
-        return (sets, events.compactMap(\.change))
+        var made: [String: CachedEventText] = [:]
+        for event in events { if let entry = event.made { made[event.uid] = entry } }
+        return (sets, events.compactMap(\.change), made, events.map(\.uid))
     }
+}
+
+/// What `renderCached` made: the feeds, the revisions to store, the texts to cache and the UIDs.
+public struct CachedRendering<Change: Sendable>: Sendable {
+    /// The public feeds (no ORGANIZER or ATTENDEE), in catalog order.
+    public let publicFiles: [FeedFile]
+    /// The private feeds, in catalog order; empty without `withPrivate`.
+    public let privateFiles: [FeedFile]
+    /// Revisions that changed, in schedule order.
+    public let changes: [Change]
+    /// The entries to store, by UID: those of events serialized (at least in part) by this run.
+    public let madeTexts: [String: CachedEventText]
+    /// Every UID of the schedule, in schedule order.
+    public let uids: [String]
 }
 
 /// Why feeds were not written.

@@ -75,19 +75,18 @@ public struct FeedPublication {
             ).schedule()
             let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
             let renderer = FeedRenderer(configuration: configuration)
-            let files: [FeedFile]
-            let privateFiles: [FeedFile]
-            let changes: [RevisionChange]
-            if privateWriter == nil {
-                (files, changes) = try renderer.render(schedule, revise: keeper.revision, contacts: false)
-                privateFiles = []
-            } else {
-                (privateFiles, files, changes) = try renderer.renderWithAndWithoutContacts(schedule, revise: keeper.revision)
-            }
-            // In UID order: the rows go into the primary-key b-tree in order.
+            // Unchanged events reuse their cached, already checked texts (EventTextCache).
+            let cache = try transaction.eventTexts()
+            let rendered = try renderer.renderCached(
+                schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil)
+            let files = rendered.publicFiles
+            let privateFiles = rendered.privateFiles
+            let changes = rendered.changes
+            // In UID order: the rows go into the primary-key b-trees in order.
             for change in changes.sorted(by: { $0.uid < $1.uid }) {
                 try transaction.saveRevision(uid: change.uid, change.revision)
             }
+            try EventTextCacheUpdate(cache: cache, rendering: rendered).save(in: transaction)
             var staged = try writer.stage(files)
             if let privateWriter {
                 do {

@@ -1,0 +1,22 @@
+import MoteplanFeeds
+
+/// What a run changes in the event text cache: the texts it made, stored; the entries of events
+/// no longer in the schedule, removed (so the cache holds one entry per scheduled event at most).
+struct EventTextCacheUpdate {
+    /// The entries to store, in UID order.
+    let saved: [(uid: String, entry: CachedEventText)]
+    /// The UIDs to forget, in order.
+    let removed: [String]
+
+    init<Change>(cache: EventTextCache, rendering: CachedRendering<Change>) {
+        saved = rendering.madeTexts.sorted { $0.key < $1.key }.map { (uid: $0.key, entry: $0.value) }
+        let scheduled = Set(rendering.uids)
+        removed = cache.entries.keys.filter { !scheduled.contains($0) }.sorted()
+    }
+
+    /// Writes the changes in `transaction`.
+    func save(in transaction: StateTransaction) throws {
+        for (uid, entry) in saved { try transaction.saveEventText(uid: uid, entry) }
+        for uid in removed { try transaction.removeEventText(uid: uid) }
+    }
+}
