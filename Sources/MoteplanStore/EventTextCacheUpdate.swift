@@ -10,8 +10,13 @@ struct EventTextCacheUpdate {
 
     init<Change>(cache: EventTextCache, rendering: CachedRendering<Change>) {
         saved = rendering.madeTexts.sorted { $0.key < $1.key }.map { (uid: $0.key, entry: $0.value) }
-        let scheduled = Set(rendering.uids)
-        removed = cache.entries.keys.filter { !scheduled.contains($0) }.sorted()
+        // Every entry found by a scheduled event: none is stale (the common case, without a set of 100k UIDs).
+        if rendering.uidsInCache == cache.entries.count {
+            removed = []
+        } else {
+            let scheduled = Set(rendering.uids)
+            removed = cache.entries.keys.filter { !scheduled.contains($0) }.sorted()
+        }
     }
 
     /// Writes the changes in `transaction`.
