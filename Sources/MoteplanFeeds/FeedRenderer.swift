@@ -86,7 +86,7 @@ public struct FeedRenderer: Sendable {
     /// One feed set per entry of `variants` (true: with ORGANIZER and ATTENDEE).
     private func render<Change: Sendable>(
         _ schedule: Schedule, revise: Revise<Change>?, variants: [Bool], cache: EventTextCache? = nil
-    ) throws -> (sets: [[FeedFile]], changes: [Change], made: [String: CachedEventText], uids: [String], inCache: Int) {
+    ) throws -> (sets: [[FeedFile]], changes: [Change], made: [(uid: String, entry: CachedEventText)], uids: [String], inCache: Int) {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
         let headerFor: @Sendable (String) -> ICalFeedHeader = { [configuration] name in
@@ -179,8 +179,7 @@ public struct FeedRenderer: Sendable {
                 return FeedFile(path: feed.path, parts: parts)
             }
         }
-        var made: [String: CachedEventText] = [:]
-        for event in events { if let entry = event.made { made[event.uid] = entry } }
+        let made = events.compactMap { event in event.made.map { (uid: event.uid, entry: $0) } }
         return (sets, events.compactMap(\.change), made, events.map(\.uid), events.reduce(0) { $0 + ($1.inCache ? 1 : 0) })
     }
 }
@@ -193,8 +192,8 @@ public struct CachedRendering<Change: Sendable>: Sendable {
     public let privateFiles: [FeedFile]
     /// Revisions that changed, in schedule order.
     public let changes: [Change]
-    /// The entries to store, by UID: those of events serialized (at least in part) by this run.
-    public let madeTexts: [String: CachedEventText]
+    /// The entries to store, in schedule order: those of events serialized (at least in part) by this run.
+    public let madeTexts: [(uid: String, entry: CachedEventText)]
     /// Every UID of the schedule, in schedule order.
     public let uids: [String]
     /// How many of them had an entry in the cache (with any key): when that is every entry, no

@@ -3,13 +3,13 @@ import MoteplanFeeds
 /// What a run changes in the event text cache: the texts it made, stored; the entries of events
 /// no longer in the schedule, removed (so the cache holds one entry per scheduled event at most).
 struct EventTextCacheUpdate {
-    /// The entries to store, in UID order.
+    /// The entries to store, in schedule order (not sorted: on a first publication that is every event).
     let saved: [(uid: String, entry: CachedEventText)]
     /// The UIDs to forget, in order.
     let removed: [String]
 
     init<Change>(cache: EventTextCache, rendering: CachedRendering<Change>) {
-        saved = rendering.madeTexts.sorted { $0.key < $1.key }.map { (uid: $0.key, entry: $0.value) }
+        saved = rendering.madeTexts
         // Every entry found by a scheduled event: none is stale (the common case, without a set of 100k UIDs).
         if rendering.uidsInCache == cache.entries.count {
             removed = []
