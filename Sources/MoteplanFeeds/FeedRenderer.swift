@@ -74,10 +74,16 @@ public struct FeedRenderer: Sendable {
     /// parsed back by libical. The result holds the texts made this time, to be cached, and every
     /// UID of the schedule. The files are byte for byte what `renderWithAndWithoutContacts` and
     /// `render(_:revise:contacts: false)` give.
+    ///
+    /// `current(path, isPrivate, digest)` says whether the file on disk holds the feed whose
+    /// content has `digest` (`FeedDigest`: its frame and its events' keys) already; such a feed is
+    /// returned as `FeedFile(current:digest:)`, without assembling its parts.
     public func renderCached<Change: Sendable>(
-        _ schedule: Schedule, revise: @escaping Revise<Change>, cache: EventTextCache, withPrivate: Bool
+        _ schedule: Schedule, revise: @escaping Revise<Change>, cache: EventTextCache, withPrivate: Bool,
+        current: @escaping @Sendable (_ path: String, _ isPrivate: Bool, _ digest: String) -> Bool = { _, _, _ in false }
     ) throws -> CachedRendering<Change> {
-        let rendered = try render(schedule, revise: revise, variants: withPrivate ? [false, true] : [false], cache: cache)
+        let rendered = try render(
+            schedule, revise: revise, variants: withPrivate ? [false, true] : [false], cache: cache, current: current)
         return CachedRendering(
             publicFiles: rendered.sets[0], privateFiles: withPrivate ? rendered.sets[1] : [], changes: rendered.changes,
             madeTexts: rendered.made, uids: rendered.uids, uidsInCache: rendered.inCache)
@@ -85,7 +91,8 @@ public struct FeedRenderer: Sendable {
 
     /// One feed set per entry of `variants` (true: with ORGANIZER and ATTENDEE).
     private func render<Change: Sendable>(
-        _ schedule: Schedule, revise: Revise<Change>?, variants: [Bool], cache: EventTextCache? = nil
+        _ schedule: Schedule, revise: Revise<Change>?, variants: [Bool], cache: EventTextCache? = nil,
+        current: (@Sendable (String, Bool, String) -> Bool)? = nil
     ) throws -> (sets: [[FeedFile]], changes: [Change], made: [(uid: String, entry: CachedEventText)], uids: [String], inCache: Int) {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
@@ -97,7 +104,7 @@ public struct FeedRenderer: Sendable {
         let meetings = schedule.meetings
         let tzid = zone.identifier
         let events = try Parallel.map(meetings.count) {
-            i -> (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool) in
+            i -> (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64) in
             var event = builder.event(for: meetings[i])
             var change: Change?
             var hash = ""
@@ -121,7 +128,7 @@ public struct FeedRenderer: Sendable {
             }
             func cached(_ contacts: Bool) -> String? { contacts ? reused?.privateText : reused?.publicText }
             if reused != nil, variants.allSatisfy({ cached($0) != nil }) {
-                return (event.uid, variants.compactMap(cached), change, nil, true)
+                return (event.uid, variants.compactMap(cached), change, nil, true, FeedDigest.of(key))
             }
             let hasContacts = event.organizer != nil || !event.attendees.isEmpty
             var texts: [String] = []
@@ -156,7 +163,7 @@ public struct FeedRenderer: Sendable {
                 }
                 made = entry
             }
-            return (event.uid, texts, change, made, inCache)
+            return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key))
         }
         let feeds = FeedCatalog.feeds(for: schedule, configuration: configuration)
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
@@ -171,12 +178,25 @@ public struct FeedRenderer: Sendable {
         let sets = try variants.indices.map { v in
             try Parallel.map(feeds.count, chunk: 16) { f -> FeedFile in
                 let feed = feeds[f]
+                var digest: String?
+                if cache != nil {
+                    // What the file's bytes follow from: the frame, the variant, each event's key.
+                    var hash = FeedDigest()
+                    hash.add(frames[f].prefix)
+                    hash.add(frames[f].suffix)
+                    hash.add(variants[v] ? "private" : "public")
+                    for index in feed.meetings { hash.add(events[index].key) }
+                    digest = hash.hex
+                    if let digest, let current, current(feed.path, variants[v], digest) {
+                        return FeedFile(current: feed.path, digest: digest)
+                    }
+                }
                 var parts: [String] = []
                 parts.reserveCapacity(feed.meetings.count + 2)
                 parts.append(frames[f].prefix)
                 for index in feed.meetings { parts.append(events[index].texts[v]) }
                 parts.append(frames[f].suffix)
-                return FeedFile(path: feed.path, parts: parts)
+                return FeedFile(path: feed.path, parts: parts, digest: digest)
             }
         }
         let made = events.compactMap { event in event.made.map { (uid: event.uid, entry: $0) } }

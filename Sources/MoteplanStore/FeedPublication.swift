@@ -77,8 +77,14 @@ public struct FeedPublication {
             let renderer = FeedRenderer(configuration: configuration)
             // Unchanged events reuse their cached, already checked texts (EventTextCache).
             let cache = try transaction.eventTexts()
+            // A feed whose file still matches its stamp, with the same digest, is left alone.
+            let stamps = try transaction.feedStamps()
             let rendered = try renderer.renderCached(
-                schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil)
+                schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil
+            ) { [writer, privateWriter] path, isPrivate, digest in
+                let target = (isPrivate ? privateWriter ?? writer : writer).target(path)
+                return stamps[target]?.describes(target, digest: digest) ?? false
+            }
             let files = rendered.publicFiles
             let privateFiles = rendered.privateFiles
             let changes = rendered.changes
@@ -87,10 +93,12 @@ public struct FeedPublication {
                 try transaction.saveRevision(uid: change.uid, change.revision)
             }
             try EventTextCacheUpdate(cache: cache, rendering: rendered).save(in: transaction)
-            var staged = try writer.stage(files)
+            var (staged, newStamps) = try writer.stageStamped(files)
             if let privateWriter {
                 do {
-                    staged += try privateWriter.stage(privateFiles)
+                    let (more, moreStamps) = try privateWriter.stageStamped(privateFiles)
+                    staged += more
+                    newStamps.merge(moreStamps) { $1 }
                 } catch {
                     writer.discard(staged)
                     throw error
@@ -98,6 +106,10 @@ public struct FeedPublication {
             }
             do {
                 try transaction.setPendingPublication(staged.map { ($0.temporary, $0.target) })
+                try FeedStampUpdate(
+                    old: stamps, new: newStamps,
+                    targets: files.map { writer.target($0.path) } + privateFiles.compactMap { privateWriter?.target($0.path) }
+                ).save(in: transaction)
             } catch {
                 writer.discard(staged)
                 throw error

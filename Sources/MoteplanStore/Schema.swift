@@ -162,6 +162,15 @@ enum Schema {
                     public_text TEXT NOT NULL,
                     private_text TEXT
                 ) STRICT;
+                -- Each feed file as the last run left it (FeedStamp): the digest of its content and
+                -- the file's size, mtime (ns) and inode; a file that still matches is not compared.
+                CREATE TABLE feed_stamp (
+                    target TEXT PRIMARY KEY,
+                    digest TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modified INTEGER NOT NULL,
+                    inode INTEGER NOT NULL
+                ) STRICT;
                 """)
         }
         return migrator

@@ -126,6 +126,46 @@ struct EventTextCacheTests {
         #expect(row == "1|0\n")
     }
 
+    @Test func aFeedChangedOnDiskIsRepairedAndUntouchedFeedsAreLeftAlone() throws {
+        // A feed file whose stamp (size, mtime, inode) no longer matches is compared and rewritten;
+        // the others are skipped by their stamps and keep their modification times.
+        let out = path("feeds")
+        try ics(CLI.melhus, out: out, state: state)
+        let before = CLI.snapshot(URL(fileURLWithPath: out))
+        #expect(try CLI.sqlite(state, "SELECT count(*) FROM feed_stamp") == "\(before.keys.filter { $0.hasSuffix(".ics") }.count)\n")
+        // Same size, one byte different: the file's mtime changes with the write.
+        let victim = out + "/for/ppt.ics"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: victim))
+        let at = try #require(bytes.firstRange(of: Data("SUMMARY:".utf8)))
+        bytes[at.upperBound] = bytes[at.upperBound] == UInt8(ascii: "X") ? UInt8(ascii: "Y") : UInt8(ascii: "X")
+        Thread.sleep(forTimeInterval: 0.01)
+        try bytes.write(to: URL(fileURLWithPath: victim))
+        try ics(CLI.melhus, out: out, state: state)
+        let after = CLI.snapshot(URL(fileURLWithPath: out))
+        #expect(after["/for/ppt.ics"]?.0 == before["/for/ppt.ics"]?.0)
+        for (file, value) in before where file != "/for/ppt.ics" {
+            #expect(after[file]?.0 == value.0 && after[file]?.1 == value.1, "\(file)")
+        }
+        // The stamp is what is trusted: the same edit with size, inode and mtime put back (cp -p
+        // keeps the nanoseconds, touch -r restores them) is not noticed, so an unchanged feed is
+        // indeed neither read nor compared.
+        let reference = path("reference.ics")
+        try shell(["cp", "-p", victim, reference])
+        try bytes.write(to: URL(fileURLWithPath: victim))
+        try shell(["touch", "-r", reference, victim])
+        try ics(CLI.melhus, out: out, state: state)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == bytes)
+    }
+
+    func shell(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(arguments)")
+    }
+
     @Test func oneMovedMeetingChangesExactlyItsEvent() throws {
         let out = path("feeds")
         try ics(CLI.melhus, out: out, state: state, now: "2026-09-01T08:00")
