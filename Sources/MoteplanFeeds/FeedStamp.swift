@@ -29,7 +29,8 @@ public struct FeedStamp: Sendable, Hashable {
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FeedStamp(
             digest: digest, size: Int(info.st_size),
-            modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), inode: Int(info.st_ino))
+            modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec),
+            inode: Int(truncatingIfNeeded: info.st_ino))
     }
 
     /// Whether the file at `path` is still the one this stamp describes, holding `digest`.
