@@ -48,6 +48,8 @@ enum FeedFileIO {
     }
 
     /// Whether the file at `path` holds exactly the parts' bytes (false when it is missing or unreadable).
+    /// Each part is compared in place with what was read (memcmp), never copied: in a steady
+    /// state every feed is compared and nearly all are equal, so this is most of the run's I/O.
     static func matches(_ parts: [String], path: String) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
@@ -56,31 +58,34 @@ enum FeedFileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var disk = [UInt8](repeating: 0, count: bufferSize)
-        var expected = [UInt8]()
-        expected.reserveCapacity(bufferSize)
-        // Compares `expected` with the next bytes of the file.
-        func sameAsDisk() -> Bool {
+        let disk = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 16)
+        defer { disk.deallocate() }
+        var filled = 0  // bytes in `disk`
+        var consumed = 0  // of those, compared so far
+        // Compares `bytes` with the next bytes of the file, reading as needed.
+        func same(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress else { return true }
             var offset = 0
-            while offset < expected.count {
-                let want = expected.count - offset
-                let got = disk.withUnsafeMutableBytes { bytes in
-                    bytes.baseAddress.map { read(fd, $0, min(want, bytes.count)) } ?? -1
+            while offset < bytes.count {
+                if consumed == filled {
+                    let got = read(fd, disk, bufferSize)
+                    if got < 0, Foundation.errno == EINTR { continue }
+                    guard got > 0 else { return false }
+                    filled = got
+                    consumed = 0
                 }
-                if got < 0, Foundation.errno == EINTR { continue }
-                guard got > 0 else { return false }
-                let equal = expected[offset..<(offset + got)].elementsEqual(disk[..<got])
-                guard equal else { return false }
-                offset += got
+                let length = min(bytes.count - offset, filled - consumed)
+                guard memcmp(base + offset, disk + consumed, length) == 0 else { return false }
+                offset += length
+                consumed += length
             }
-            expected.removeAll(keepingCapacity: true)
             return true
         }
         for part in parts {
-            expected.append(contentsOf: part.utf8)
-            if expected.count >= bufferSize, !sameAsDisk() { return false }
+            var part = part
+            guard part.withUTF8(same) else { return false }
         }
-        guard sameAsDisk() else { return false }
+        guard consumed == filled else { return false }
         var extra: UInt8 = 0
         return read(fd, &extra, 1) == 0
     }

@@ -61,6 +61,13 @@ public struct FeedWriter: Sendable {
     /// changes) to a temporary file beside its target; nothing visible changes yet. Contents are
     /// streamed part by part, and compared with what is on disk the same way.
     public func stage(_ files: [FeedFile]) throws -> [StagedFile] {
+        try stageStamped(files).staged
+    }
+
+    /// `stage`, and the `FeedStamp` of every file with a digest that was compared or written, by
+    /// target (a written one's is its temporary's: the rename keeps it). A file that `isCurrent`
+    /// is left alone, neither compared nor written.
+    public func stageStamped(_ files: [FeedFile]) throws -> (staged: [StagedFile], stamps: [String: FeedStamp]) {
         try makeDirectory(directory)
         var made: Set<String> = [directory]
         for file in files {
@@ -69,14 +76,24 @@ public struct FeedWriter: Sendable {
         }
         // Feeds are independent files: compared and written on every core, the largest first
         // (alle.ics and the structures' feeds come first in the catalog).
-        let outcomes = try Parallel.map(files.count, chunk: 1) { i -> Result<StagedFile?, FeedError> in
-            let path = target(files[i].path)
-            if FeedFileIO.matches(files[i].parts, path: path) { return .success(nil) }
-            return Result { try writeTemporary(files[i].parts, beside: path) }
-                .map { StagedFile(temporary: $0, target: path) }
+        let outcomes = try Parallel.map(files.count, chunk: 1) { i -> Result<(StagedFile?, FeedStamp?), FeedError> in
+            let file = files[i]
+            let path = target(file.path)
+            if file.isCurrent { return .success((nil, nil)) }
+            if FeedFileIO.matches(file.parts, path: path) {
+                return .success((nil, file.digest.flatMap { FeedStamp.of(path, digest: $0) }))
+            }
+            return Result { try writeTemporary(file.parts, beside: path) }
+                .map { temporary in
+                    (StagedFile(temporary: temporary, target: path), file.digest.flatMap { FeedStamp.of(temporary, digest: $0) })
+                }
                 .mapError { $0 as? FeedError ?? FeedError.cannotWrite(path: path, reason: "\($0)") }
         }
-        var staged = outcomes.compactMap { try? $0.get() }
+        var staged = outcomes.compactMap { (try? $0.get())?.0 }
+        var stamps: [String: FeedStamp] = [:]
+        for (file, outcome) in zip(files, outcomes) {
+            if case .success((_, let stamp?)) = outcome { stamps[target(file.path)] = stamp }
+        }
         if let failure = outcomes.lazy.compactMap({ outcome -> FeedError? in
             if case .failure(let error) = outcome { return error } else { return nil }
         }).first {
@@ -93,7 +110,7 @@ public struct FeedWriter: Sendable {
             discard(staged)
             throw error
         }
-        return staged
+        return (staged, stamps)
     }
 
     /// Renames staged files into place, removes feeds listed in the old manifest but not the new,

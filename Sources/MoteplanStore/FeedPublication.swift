@@ -75,23 +75,30 @@ public struct FeedPublication {
             ).schedule()
             let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
             let renderer = FeedRenderer(configuration: configuration)
-            let files: [FeedFile]
-            let privateFiles: [FeedFile]
-            let changes: [RevisionChange]
-            if privateWriter == nil {
-                (files, changes) = try renderer.render(schedule, revise: keeper.revision, contacts: false)
-                privateFiles = []
-            } else {
-                (privateFiles, files, changes) = try renderer.renderWithAndWithoutContacts(schedule, revise: keeper.revision)
+            // Unchanged events reuse their cached, already checked texts (EventTextCache).
+            let cache = try transaction.eventTexts()
+            // A feed whose file still matches its stamp, with the same digest, is left alone.
+            let stamps = try transaction.feedStamps()
+            let rendered = try renderer.renderCached(
+                schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil
+            ) { [writer, privateWriter] path, isPrivate, digest in
+                let target = (isPrivate ? privateWriter ?? writer : writer).target(path)
+                return stamps[target]?.describes(target, digest: digest) ?? false
             }
-            // In UID order: the rows go into the primary-key b-tree in order.
+            let files = rendered.publicFiles
+            let privateFiles = rendered.privateFiles
+            let changes = rendered.changes
+            // In UID order: the rows go into the primary-key b-trees in order.
             for change in changes.sorted(by: { $0.uid < $1.uid }) {
                 try transaction.saveRevision(uid: change.uid, change.revision)
             }
-            var staged = try writer.stage(files)
+            try EventTextCacheUpdate(cache: cache, rendering: rendered).save(in: transaction)
+            var (staged, newStamps) = try writer.stageStamped(files)
             if let privateWriter {
                 do {
-                    staged += try privateWriter.stage(privateFiles)
+                    let (more, moreStamps) = try privateWriter.stageStamped(privateFiles)
+                    staged += more
+                    newStamps.merge(moreStamps) { $1 }
                 } catch {
                     writer.discard(staged)
                     throw error
@@ -99,6 +106,10 @@ public struct FeedPublication {
             }
             do {
                 try transaction.setPendingPublication(staged.map { ($0.temporary, $0.target) })
+                try FeedStampUpdate(
+                    old: stamps, new: newStamps,
+                    targets: files.map { writer.target($0.path) } + privateFiles.compactMap { privateWriter?.target($0.path) }
+                ).save(in: transaction)
             } catch {
                 writer.discard(staged)
                 throw error

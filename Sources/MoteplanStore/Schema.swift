@@ -151,6 +151,28 @@ enum Schema {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v7-event-text-cache") { db in
+            // Each event's checked iCalendar texts from the last run that made them, under the key
+            // they were made for (EventTextCache: format, content hash, SEQUENCE, DTSTAMP, zone):
+            // a cache, never a fact; any row may be deleted, and a row whose key differs is unused.
+            try db.execute(sql: """
+                CREATE TABLE event_text (
+                    uid TEXT PRIMARY KEY,
+                    key TEXT NOT NULL,
+                    public_text TEXT NOT NULL,
+                    private_text TEXT
+                ) STRICT;
+                -- Each feed file as the last run left it (FeedStamp): the digest of its content and
+                -- the file's size, mtime (ns) and inode; a file that still matches is not compared.
+                CREATE TABLE feed_stamp (
+                    target TEXT PRIMARY KEY,
+                    digest TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modified INTEGER NOT NULL,
+                    inode INTEGER NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }
