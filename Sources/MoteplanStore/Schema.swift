@@ -151,7 +151,7 @@ enum Schema {
                 ) STRICT;
                 """)
         }
-        migrator.registerMigration("v7-event-text-cache") { db in
+        migrator.registerMigration("v6-event-text-cache") { db in
             // Each event's checked iCalendar texts from the last run that made them, under the key
             // they were made for (EventTextCache: format, content hash, SEQUENCE, DTSTAMP, zone):
             // a cache, never a fact; any row may be deleted, and a row whose key differs is unused.
