@@ -7,7 +7,7 @@ public enum AccessibleMarkup {
     /// CSS to add to a page's `<style>`: focus outline, scalable pictures, table regions, long
     /// words broken rather than sticking out.
     public static let style = """
-        :focus-visible { outline: 3px solid #1b6ca8; outline-offset: 2px; }
+        :focus-visible, input:focus-within { outline: 3px solid #1b6ca8; outline-offset: 2px; }
         img, svg { max-width: 100%; height: auto; }
         body { overflow-wrap: break-word; }
         .tabell { overflow-x: auto; max-width: 100%; margin: .4em 0 1em; }
