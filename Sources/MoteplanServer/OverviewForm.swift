@@ -27,7 +27,8 @@ extension OverviewPage {
             <label>Levert dato <input type="date" name="delivered" value="\(now.date)"></label>
             <label>Levert av <input type="text" name="by" maxlength="100"></label>
             <label>Referanse (arkiv-id eller lenke) <input type="text" name="ref" maxlength="200"></label>
-            <label>Nøkkel <input type="password" name="token" required autocomplete="off"></label>
+            <label>Nøkkel <input type="password" name="token" required autocomplete="off" aria-describedby="nokkel-hjelp"></label>
+            <p id="nokkel-hjelp">Nøkkelen får du av rådgiveren. Er den feil, får du beskjed om det på neste side.</p>
             <label><input type="checkbox" name="force" value="true"> Erstatt en tidligere registrering</label>
             <button type="submit">Registrer</button>
             </form>

@@ -67,6 +67,7 @@ extension OverviewPage {
         html += years.map { year in
             "<a href=\"/arshjul/\(SiteSnapshot.urlLabel(startYear: year)).svg\">Årshjul \(SchoolYear.label(startYear: year)) (SVG)</a>"
         }.joined(separator: " · ")
-        return html + "</p>\n"
+        html += "</p>\n"
+        return html + ArshjulText.render(configuration: configuration, schedule: snapshot.plan.schedule, startYear: shown)
     }
 }

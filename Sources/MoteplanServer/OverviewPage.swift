@@ -25,7 +25,7 @@ struct OverviewPage {
         html += arshjulSection()
         html += referatForm()
         html += "</body>\n</html>\n"
-        return html
+        return AccessibleMarkup.scrollableTables(html)
     }
 
     /// The document up to and including the page's `<h1>` and the moment it shows.
@@ -46,6 +46,8 @@ struct OverviewPage {
             th { background: #e9eef3; } .forfalt { color: #b00020; font-weight: bold; } .avlyst { text-decoration: line-through; color: #595959; }
             img.arshjul { max-width: 100%; height: auto; border: 1px solid #ddd; }
             form label { display: block; margin: .4em 0; } form input, form select { font: inherit; }
+            form select { max-width: 100%; }
+            \(AccessibleMarkup.style)
             </style>
             </head>
             <body>

@@ -39,6 +39,7 @@ struct PersonalPage {
             .melding { border: 2px solid #1b6ca8; padding: .5em; background: #eef5fb; }
             form { margin: .2em 0; } label { display: inline-block; margin: .2em .6em .2em 0; }
             input, button { font: inherit; } button { padding: .2em .6em; }
+            \(AccessibleMarkup.style)
             </style>
             </head>
             <body>
@@ -55,7 +56,7 @@ struct PersonalPage {
         html += comingMeetings()
         html += feedSection()
         html += "</main>\n</body>\n</html>\n"
-        return html
+        return AccessibleMarkup.scrollableTables(html)
     }
 
     /// What the person owes: every open obligation (overdue ones always), due within twelve weeks.

@@ -66,7 +66,7 @@ struct PersonalRoutes: Sendable {
     static func notice(_ title: String, _ message: String, back: String? = nil) -> String {
         """
         <!DOCTYPE html>
-        <html lang="nb"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>\(Markup.escape(title))</title></head>
+        <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>\(Markup.escape(title))</title></head>
         <body><main><h1>\(Markup.escape(title))</h1><p>\(Markup.escape(message))</p>\(back.map { "<p><a href=\"\(Markup.escape($0))\">Tilbake til siden din</a></p>" } ?? "")</main></body></html>
 
         """

@@ -19,6 +19,6 @@ struct PrivateOverview: Sendable {
         html += "<p>Ikke offentlig: denne siden er bare for den som har den private nøkkelen. <a href=\"/\">Til den offentlige oversikten</a></p>\n"
         html += overview.leaderSection()
         html += "</body>\n</html>\n"
-        return Replies.html(.ok, html)
+        return Replies.html(.ok, AccessibleMarkup.scrollableTables(html))
     }
 }

@@ -176,8 +176,8 @@ struct ReferatEndpoint: Sendable {
         let title = ok ? "Referat registrert" : "Referatet ble ikke registrert"
         let page = """
             <!DOCTYPE html>
-            <html lang="nb"><head><meta charset="utf-8"><title>\(title)</title></head>
-            <body><main><h1>\(title)</h1><p>\(Markup.escape(message.norwegian))</p><p><a href="/">Tilbake til oversikten</a></p></main></body></html>
+            <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title)</title></head>
+            <body><main><h1>\(title)</h1><p\(ok ? " role=\"status\"" : " role=\"alert\"")>\(Markup.escape(message.norwegian))</p><p><a href="/">Tilbake til oversikten</a></p></main></body></html>
 
             """
         return Replies.html(status, page, headers: extra)

@@ -9,9 +9,11 @@ public enum ReportHTML {
             <html lang="nb">
             <head>
             <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(Markup.escape(title))</title>
             <style>
-            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #222; }
+            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em .5em; color: #222; }
+            \(AccessibleMarkup.style)
             table { border-collapse: collapse; margin: 1em 0; }
             th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: right; }
             th:first-child, td:first-child { text-align: left; }
@@ -47,9 +49,11 @@ public enum ReportHTML {
         html += "</table>\n"
         html += "<figure><figcaption>Planlagt, holdt og avlyst per struktur</figcaption>\n"
         html += meetingChart(report, configuration: configuration) + "</figure>\n"
+        html += ChartTable.render(caption: "Planlagt, holdt og avlyst per struktur (tallene i diagrammet)", labels: meetingLabels(report, configuration: configuration), series: ["Planlagt", "Holdt", "Avlyst"], values: report.structures.map { [$0.planned, $0.held, $0.cancelled] })
         let networks = report.instances.filter { $0.referatExpected > 0 }
         if !networks.isEmpty {
             html += "<figure><figcaption>Referat i tide, for sent og manglende</figcaption>\n" + referatChart(networks, configuration: configuration) + "</figure>\n"
+            html += ChartTable.render(caption: "Referat i tide, for sent og manglende (tallene i diagrammet)", labels: referatLabels(networks, configuration: configuration), series: ["I tide", "For sent", "Mangler"], values: networks.map { [$0.referatOnTime, $0.referatLate, $0.referatMissing] })
         }
         if !report.markers.isEmpty {
             html += "<h2>Faste punkter hvert halvår</h2>\n<table>\n<tr><th>Møte</th><th>Punkt</th><th>Periode</th><th>Krav</th><th>Møter</th><th>Oppfylt</th></tr>\n"
@@ -75,7 +79,7 @@ public enum ReportHTML {
             html += "<h2>Årshjul: møtene som ble holdt</h2>\n<figure>\n" + inline(wheel) + "</figure>\n"
         }
         html += "</body>\n</html>\n"
-        return html
+        return AccessibleMarkup.scrollableTables(html)
     }
 
     /// An SVG file's root element, without the XML declaration, for inlining.
@@ -88,20 +92,30 @@ public enum ReportHTML {
     static func meetingChart(_ report: EvaluationReport, configuration: Configuration) -> String {
         let series = [("Planlagt", "#9dbfdc"), ("Holdt", "#2e8b57"), ("Avlyst", "#d1495b")]
         let values = report.structures.map { [$0.planned, $0.held, $0.cancelled] }
-        let labels = report.structures.map { configuration.structure($0.structure)?.title ?? $0.structure }
-        return bars(labels: labels, values: values, series: series, stacked: false)
+        return bars(labels: meetingLabels(report, configuration: configuration), values: values, series: series, stacked: false,
+                    id: "diagram-moter", title: "Planlagt, holdt og avlyst per struktur")
+    }
+
+    static func meetingLabels(_ report: EvaluationReport, configuration: Configuration) -> [String] {
+        report.structures.map { configuration.structure($0.structure)?.title ?? $0.structure }
     }
 
     /// Stacked bars: referat on time, late and missing per instance.
     static func referatChart(_ instances: [EvaluationReport.Figures], configuration: Configuration) -> String {
         let series = [("I tide", "#2e8b57"), ("For sent", "#c98a0b"), ("Mangler", "#d1495b")]
         let values = instances.map { [$0.referatOnTime, $0.referatLate, $0.referatMissing] }
-        let labels = instances.map { configuration.group($0.instance)?.name ?? configuration.unit($0.instance)?.name ?? $0.instance }
-        return bars(labels: labels, values: values, series: series, stacked: true)
+        return bars(labels: referatLabels(instances, configuration: configuration), values: values, series: series, stacked: true,
+                    id: "diagram-referat", title: "Referat i tide, for sent og manglende")
+    }
+
+    static func referatLabels(_ instances: [EvaluationReport.Figures], configuration: Configuration) -> [String] {
+        instances.map { configuration.group($0.instance)?.name ?? configuration.unit($0.instance)?.name ?? $0.instance }
     }
 
     /// A bar chart with a legend; labels under the bars.
-    static func bars(labels: [String], values: [[Int]], series: [(String, String)], stacked: Bool) -> String {
+    /// The SVG is an image (role="img") named by its `<title>`, with a `<desc>` pointing to the table
+    /// under it that gives the same numbers in text; each bar is also labelled with its number.
+    static func bars(labels: [String], values: [[Int]], series: [(String, String)], stacked: Bool, id: String, title: String) -> String {
         let groupWidth = 170.0
         let width = max(400.0, 60 + groupWidth * Double(labels.count))
         let height = 300.0
@@ -109,7 +123,9 @@ public enum ReportHTML {
         let bottom = 230.0
         let maximum = Double(max(1, values.map { stacked ? $0.reduce(0, +) : ($0.max() ?? 0) }.max() ?? 1))
         func y(_ value: Double) -> Double { bottom - (bottom - top) * value / maximum }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\" role=\"img\" aria-labelledby=\"\(id)-tittel \(id)-beskrivelse\">\n"
+        svg += "<title id=\"\(id)-tittel\">\(Markup.escape(title))</title>\n"
+        svg += "<desc id=\"\(id)-beskrivelse\">Søylediagram. Tallene står også i tabellen under diagrammet.</desc>\n"
         svg += "<line x1=\"50\" y1=\"\(bottom)\" x2=\"\(width - 10)\" y2=\"\(bottom)\" stroke=\"#333\"/>\n"
         svg += "<text x=\"45\" y=\"\(top + 4)\" text-anchor=\"end\">\(Int(maximum))</text><text x=\"45\" y=\"\(bottom)\" text-anchor=\"end\">0</text>\n"
         for (index, label) in labels.enumerated() {

@@ -20,8 +20,9 @@ public enum ArshjulSVG {
         let geometry = ArshjulGeometry(centerX: 480, centerY: 480)
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="arshjul-tittel" font-family="DejaVu Sans, Arial, sans-serif">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="arshjul-tittel arshjul-beskrivelse" font-family="DejaVu Sans, Arial, sans-serif">
             <title id="arshjul-tittel">Årshjul \(label) – \(Markup.escape(configuration.municipality.name))</title>
+            <desc id="arshjul-beskrivelse">Skoleåret fra august til juli som et hjul med én ring per møtestruktur og et merke per møte; avlyste møter er hule, skoleferier grå. Hvert merke har dato og navn som tekst, og oversikten viser de samme møtene per måned i en tabell.</desc>
             <rect width="100%" height="100%" fill="#ffffff"/>
 
             """

@@ -3,7 +3,7 @@ public enum PlanHTML {
     /// The print style: A4 landscape, headers repeated on every page, no row split across pages.
     public static let style = """
         @page { size: A4 landscape; margin: 12mm; }
-        body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; margin: 1.5em; }
+        body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; margin: 1.5em .5em; }
         h1 { font-size: 16pt; margin: 0 0 .2em; }
         p.periode { margin: 0 0 1em; color: #444; }
         h2 { font-size: 12.5pt; margin: 1.2em 0 .3em; break-after: avoid; page-break-after: avoid; }
@@ -12,7 +12,7 @@ public enum PlanHTML {
         th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }
         th { background: #e9eef3; }
         tr { break-inside: avoid; page-break-inside: avoid; }
-        td.avlyst { text-decoration: line-through; color: #777; }
+        td.avlyst { text-decoration: line-through; color: #595959; }
         @media print { body { margin: 0; } a { color: inherit; text-decoration: none; } }
         """
 
@@ -24,9 +24,11 @@ public enum PlanHTML {
             <html lang="nb">
             <head>
             <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Møteplan – \(name)</title>
             <style>
             \(style)
+            \(AccessibleMarkup.style)
             </style>
             </head>
             <body>
@@ -47,7 +49,7 @@ public enum PlanHTML {
             }
             html += tableRow(row)
         }
-        return html + "</tbody>\n</table>\n</body>\n</html>\n"
+        return AccessibleMarkup.scrollableTables(html + "</tbody>\n</table>\n</body>\n</html>\n")
     }
 
     static func tableRow(_ row: PlanRow) -> String {

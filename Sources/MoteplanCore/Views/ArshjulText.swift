@@ -1,0 +1,37 @@
+/// The årshjul in text (WCAG 1.1.1 and 1.4.1): the same meetings per month and structure as the
+/// rings, with cancelled ones named as such, and the school holidays the wheel shades, for the
+/// overview to show next to the picture.
+public enum ArshjulText {
+    /// A `<table>` (structures × the months August–July) and a list of the school holidays.
+    public static func render(configuration: Configuration, schedule: Schedule, startYear: Int) -> String {
+        let span = SchoolYear.span(startYear: startYear)
+        let label = SchoolYear.label(startYear: startYear)
+        let months = (0..<12).map { ($0 + 7) % 12 + 1 }
+        var html = "<table>\n<caption>Årshjul \(label) som tabell: møter per måned</caption>\n<tr><th scope=\"col\">Møte</th>"
+        html += months.map { "<th scope=\"col\">\(Markup.capitalized(NorwegianDate.monthName($0)))</th>" }.joined()
+        html += "<th scope=\"col\">I alt</th></tr>\n"
+        for structure in configuration.structures {
+            let meetings = schedule.meetings.filter { $0.instance.structureID == structure.id && span.contains($0.date) }
+            html += "<tr><th scope=\"row\">\(Markup.escape(structure.title))</th>"
+            for month in months {
+                html += "<td>\(cell(meetings.filter { $0.date.month == month }))</td>"
+            }
+            html += "<td>\(cell(meetings))</td></tr>\n"
+        }
+        html += "</table>\n"
+        let holidays = ArshjulSVG.schoolHolidays(configuration, startYear: startYear)
+        if !holidays.isEmpty {
+            html += "<p>Skoleferier (grå i årshjulet):</p>\n<ul>\n"
+            html += holidays.map { "<li>\(Markup.escape($0.name)): \(ArshjulSVG.period($0.range))</li>\n" }.joined()
+            html += "</ul>\n"
+        }
+        return html
+    }
+
+    /// "3", "3 (1 avlyst)" or "–" for none.
+    static func cell(_ meetings: [Meeting]) -> String {
+        guard !meetings.isEmpty else { return "–" }
+        let cancelled = meetings.filter(\.isCancelled).count
+        return cancelled == 0 ? "\(meetings.count)" : "\(meetings.count) (\(cancelled) avlyst)"
+    }
+}
