@@ -126,7 +126,7 @@ struct OverviewMonthTests {
         try await fixture.live { client in
             let wrong = try await client.execute(uri: "/referat", method: .post, headers: form, body: .text("uid=\(encoded)&token=feil"))
             #expect(wrong.status == .unauthorized)
-            #expect(wrong.text.contains("<p>Nøkkelen er ikke gyldig."), "\(wrong.text)")
+            #expect(wrong.text.contains("<p role=\"alert\">Nøkkelen er ikke gyldig."), "\(wrong.text)")
             let future = try await client.execute(
                 uri: "/referat", method: .post, headers: form, body: .text("uid=\(encoded)&delivered=2026-10-05&token=\(ServerFixture.eidToken)"))
             #expect(future.status == .badRequest)
