@@ -101,9 +101,11 @@ Hei {{tiltale}},
 
 {{moete}} for {{enhet}} skal ha {{krav}} {{periode}}. Fristen er {{frist}}, og det er registrert {{registrert}} så langt.
 {{#lenke}}
-Se pliktene dine på siden din: {{lenke}}
+Når møtet er avtalt, registrerer du dato og tid på siden din, så kommer det i kalenderen: {{lenke}}
 {{/lenke}}
-Avtal møtet og gi rådgiveren dato og tid, så blir det registrert og kommer i kalenderen.
+{{^lenke}}
+Når møtet er avtalt, gi rådgiveren dato og tid, så blir det registrert og kommer i kalenderen.
+{{/lenke}}
 {{#til_radgiver}}
 
 (Denne påminnelsen gikk til rådgiver fordi «{{rolle_uten_epost}}» ikke har e-postadresse i møteplanen.)

@@ -27,6 +27,10 @@ struct PersonalAction {
         guard PersonalRoutes.confirmations[action] != nil else {
             throw Refusal(status: .badRequest, message: "Ukjent handling. Ingenting ble registrert.")
         }
+        if action == "registrer" {
+            try register(fields)
+            return action
+        }
         let meeting = try ownMeeting(fields["uid"])
         let uid = meeting.uid(domain: snapshot.configuration.municipality.uidDomain)
         let moment = options.now(snapshot.configuration.municipality.timeZone)
@@ -49,6 +53,52 @@ struct PersonalAction {
             try store.write { try $0.undoReferat(previous, reason: "angret på min side", actor: actor, at: moment) }
         }
         return action
+    }
+
+    /// "Registrer møte": a meeting of a duty without fixed dates (`at_least`) that the person
+    /// leads, on the day and at the time given, with the structure's usual length; refused on a
+    /// closed day, when it would double-book someone, or when it is registered already.
+    func register(_ fields: [String: String]) throws {
+        let configuration = snapshot.configuration
+        guard let structure = fields["struktur"].flatMap({ configuration.structure($0) }), structure.isAtLeastDuty,
+            let instance = snapshot.plan.schedule.instances.first(where: { $0.structureID == structure.id && $0.instanceID == fields["instans"] })
+        else { throw Refusal(status: .notFound, message: "Fant ikke plikten. Ingenting ble registrert.") }
+        guard snapshot.plan.scheduler.leaderRole(structure, instance)?.id == personID else {
+            throw Refusal(status: .forbidden, message: "Du leder ikke \(structure.title) for \(instance.name). Ingenting ble registrert.")
+        }
+        let dayText = fields["dato"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let timeText = fields["tid"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let day = LocalDate(iso: dayText) else {
+            throw Refusal(status: .badRequest, message: "«\(dayText)» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.")
+        }
+        guard let start = LocalTime(text: timeText) else {
+            throw Refusal(status: .badRequest, message: "«\(timeText)» er ikke et klokkeslett; skriv det som TT:MM.")
+        }
+        guard configuration.municipality.horizon.contains(day) else {
+            throw Refusal(status: .badRequest, message: "\(NorwegianDate.long(day)) er utenfor planperioden.")
+        }
+        if let closure = snapshot.plan.scheduler.calendar.closure(on: day, school: structure.followsSchoolCalendar) {
+            throw Refusal(status: .badRequest, message: "\(NorwegianDate.withWeekday(day)) er ikke en arbeidsdag (\(closure)). Velg en annen dag.")
+        }
+        let slot = structure.slots.first
+        let length = slot.map { $0.end.minutesSinceMidnight - $0.start.minutesSinceMidnight } ?? 60
+        guard let end = start.adding(minutes: length) else {
+            throw Refusal(status: .badRequest, message: "Et møte som starter \(start), ville slutte etter midnatt.")
+        }
+        let begin = LocalDateTime(date: day, time: start)
+        let uid = Meeting.addedUID(instance, start: begin, domain: configuration.municipality.uidDomain)
+        guard snapshot.plan.meeting(uid: uid) == nil else {
+            throw Refusal(status: .conflict, message: "Møtet \(NorwegianDate.long(day)) kl. \(start) er allerede registrert.")
+        }
+        let moment = options.now(configuration.municipality.timeZone)
+        let change = MeetingChange(
+            uid: uid, kind: .add(structureID: structure.id, instanceID: instance.instanceID, start: begin, end: end, title: nil),
+            reason: "registrert på min side", actor: actor, at: moment)
+        guard snapshot.plan.conflicts(after: change).isEmpty else {
+            throw Refusal(status: .conflict, message: "På det tidspunktet er noen av deltakerne eller rommet opptatt i et annet møte. Velg et annet tidspunkt.")
+        }
+        let store = try StateStore.openForWriting(path: cache.builder.statePath)
+        try store.write { try $0.append(change) }
     }
 
     /// The meeting with `uid`, when the person leads it.

@@ -59,9 +59,15 @@ struct PersonalPage {
         return AccessibleMarkup.scrollableTables(html)
     }
 
-    /// What the person owes: every open obligation (overdue ones always), due within twelve weeks.
+    /// What the person owes: every open obligation (overdue ones always), due within twelve weeks,
+    /// and the duties without fixed dates of the current period.
     func duties() -> String {
-        let list = snapshot.plan.obligations.obligations(filter: .leader(personID), now: now, from: nil, to: now.date.adding(days: 84))
+        let soon = now.date.adding(days: 84)
+        let planner = snapshot.plan.obligations
+        // A duty without fixed dates shows all its period (its deadline may be months away).
+        let list = planner.obligations(filter: .leader(personID), now: now, from: nil, to: soon)
+            + planner.obligations(filter: .leader(personID), now: now, from: soon.adding(days: 1), to: now.date.adding(days: 366))
+                .filter { $0.kind == .minstekrav }
         var html = "<h2 id=\"oppgaver\">Det du skal gjøre</h2>\n"
         guard !list.isEmpty else { return html + "<p>Ingenting de neste tolv ukene.</p>\n" }
         html += "<table>\n<tr><th scope=\"col\">Frist</th><th scope=\"col\">Hva</th><th scope=\"col\">Marker som gjort</th></tr>\n"
@@ -77,6 +83,8 @@ struct PersonalPage {
                 case .referat: html += referatForm(uid: uid, index: index)
                 default: break
                 }
+            } else if obligation.kind == .minstekrav {
+                html += registrationForm(structure: obligation.structureID, instance: obligation.instanceID, index: index)
             }
             html += "</td></tr>\n"
         }
@@ -112,6 +120,19 @@ struct PersonalPage {
         <label for="levert-\(index)">Levert dato</label><input type="date" id="levert-\(index)" name="levert" value="\(now.date)" required>
         <label for="ref-\(index)">Arkivreferanse (valgfritt)</label><input type="text" id="ref-\(index)" name="ref" maxlength="200">
         <button type="submit">Referat levert</button></form>
+        """
+    }
+
+    /// "Registrer møte" for a duty without fixed dates: the day and start the unit chose; the
+    /// meeting then has the structure's usual length and appears in the feeds.
+    func registrationForm(structure: String, instance: String, index: Int) -> String {
+        """
+        <form method="post" action="\(Markup.escape(path))"><input type="hidden" name="handling" value="registrer">\
+        <input type="hidden" name="struktur" value="\(Markup.escape(structure))">\
+        <input type="hidden" name="instans" value="\(Markup.escape(instance))">\
+        <label for="dato-\(index)">Dato</label><input type="date" id="dato-\(index)" name="dato" required>
+        <label for="tid-\(index)">Starter kl.</label><input type="time" id="tid-\(index)" name="tid" required>
+        <button type="submit">Registrer møte</button></form>
         """
     }
 

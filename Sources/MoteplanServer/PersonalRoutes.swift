@@ -54,6 +54,7 @@ struct PersonalRoutes: Sendable {
         "innkalling": "Registrert: innkallingen er sendt. Du blir ikke påminnet om den igjen.",
         "innkalling-angre": "Angret: innkallingen står som ikke sendt igjen.",
         "referat": "Registrert: referatet er levert.",
+        "registrer": "Registrert: møtet er lagt inn i planen og kommer i kalenderen.",
         "referat-angre": "Angret: referatet står som ikke levert igjen.",
     ]
 

@@ -81,11 +81,17 @@ public struct PersonalLinks: Sendable {
     }
 
     /// The people who get a link: roles and units (acting through their head) with an e-mail
-    /// address who lead a meeting of the plan or may lead a rotating group, in config order.
+    /// address who lead a meeting of the plan, may lead a rotating group, or lead an instance of
+    /// a duty without fixed dates (`at_least`, registered from the page), in config order.
     public static func people(in plan: PlanState) -> [(id: String, role: Role)] {
         let configuration = plan.configuration
         var leading = Set(plan.schedule.meetings.compactMap { $0.leader?.id })
         for group in configuration.groups { leading.formUnion(group.rotation?.candidates ?? []) }
+        for structure in configuration.structures where structure.isAtLeastDuty {
+            for instance in plan.scheduler.instances(of: structure) {
+                if let leader = plan.scheduler.leaderRole(structure, instance) { leading.insert(leader.id) }
+            }
+        }
         let actors = configuration.roles.map { ($0.id, $0) } + configuration.units.map { ($0.id, $0.head) }
         return actors.filter { id, role in
             leading.contains(id) && !(role.email ?? "").trimmingCharacters(in: .whitespaces).isEmpty
