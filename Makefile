@@ -40,6 +40,7 @@ demo: build
 
 test: test-deps
 	scripts/python-deps
+	scripts/placement-oracle-venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	scripts/crash-ics --kills 20
