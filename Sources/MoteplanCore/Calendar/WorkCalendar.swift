@@ -5,12 +5,14 @@ public struct WorkCalendar: Sendable {
     private let closedForAll: [LocalDate: String]
     private let closedForSchool: [LocalDate: String]
     private let schoolYears: [SchoolYear]
+    private let catalogue: Catalogue
 
-    /// Builds the calendar for `settings`, with public holidays for `years`.
-    public init(settings: CalendarSettings, years: ClosedRange<Int>) {
+    /// Builds the calendar for `settings`, with public holidays for `years`, named in `catalogue`'s language.
+    public init(settings: CalendarSettings, years: ClosedRange<Int>, catalogue: Catalogue = .bokmal) {
+        self.catalogue = catalogue
         var holidays: [LocalDate: String] = [:]
         for year in years {
-            for day in PublicHolidays.of(year: year) { holidays[day.date] = day.name }
+            for day in PublicHolidays.of(year: year, in: catalogue) { holidays[day.date] = day.name }
         }
         publicHolidays = holidays
         var all: [LocalDate: String] = [:]
@@ -31,7 +33,7 @@ public struct WorkCalendar: Sendable {
     public func closure(on date: LocalDate, school: Bool) -> String? {
         if let name = publicHolidays[date] { return name }
         if let name = closedForAll[date] { return name }
-        if date.weekday.isWeekend { return date.weekday.norwegian }
+        if date.weekday.isWeekend { return catalogue.weekday(date.weekday) }
         guard school else { return nil }
         if let name = closedForSchool[date] { return name }
         return schoolHoliday(on: date)
@@ -44,12 +46,13 @@ public struct WorkCalendar: Sendable {
     }
 
     /// The names `skip_holidays` may use: every configured school holiday and closed day, and
-    /// "Sommerferie".
+    /// the summer holiday ("Sommerferie").
     public var holidayNames: [String] {
         var names: [String] = []
         for year in schoolYears { for holiday in year.holidays where !names.contains(holiday.name) { names.append(holiday.name) } }
         for name in closedForSchool.values.sorted() + closedForAll.values.sorted() where !names.contains(name) { names.append(name) }
-        if !names.contains("Sommerferie") { names.append("Sommerferie") }
+        let summer = catalogue(.summerHoliday)
+        if !names.contains(summer) { names.append(summer) }
         return names
     }
 
@@ -67,6 +70,10 @@ public struct WorkCalendar: Sendable {
         for year in schoolYears where year.firstDay <= date && date <= year.lastDay {
             return year.holidays.first { $0.range.contains(date) }?.name
         }
-        return "Sommerferie"
+        return catalogue(.summerHoliday)
     }
+}
+
+extension Phrase {
+    static let summerHoliday = Phrase("holiday.summer")
 }

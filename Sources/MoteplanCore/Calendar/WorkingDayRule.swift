@@ -22,7 +22,8 @@ public struct WorkingDayRule: Sendable {
     public init(configuration: Configuration) {
         let horizon = configuration.municipality.horizon
         self.init(calendar: WorkCalendar(
-            settings: configuration.calendar, years: (horizon.first.year - 1)...(horizon.last.year + 1)))
+            settings: configuration.calendar, years: (horizon.first.year - 1)...(horizon.last.year + 1),
+            catalogue: configuration.catalogue))
     }
 
     /// `date` if it is a working day, else the nearest working day before it.

@@ -12,11 +12,21 @@ extension ConfigReader {
         "dates": ["kind", "dates"],
         "at_least": ["kind", "count", "per"],
     ]
-    static let monthNames = [
-        ["januar", "january"], ["februar", "february"], ["mars", "march"], ["april"], ["mai", "may"],
-        ["juni", "june"], ["juli", "july"], ["august"], ["september"], ["oktober", "october"],
-        ["november"], ["desember", "december"],
-    ]
+    /// Every name of each month the config accepts: the catalogues' (bokmål first) and English.
+    static let monthNames: [[String]] = {
+        let english = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
+        return (1...12).map { month in
+            var names: [String] = []
+            for code in Catalogue.codes {
+                if let name = Catalogue.named(code)?.month(month), !names.contains(name) { names.append(name) }
+            }
+            if !names.contains(english[month - 1]) { names.append(english[month - 1]) }
+            return names
+        }
+    }()
 
     /// A cadence; `choice` puts in the weekday and weeks of one automatic placement choice, whose
     /// lists `readCadenceChoices` has read (everything else is read and checked here).

@@ -162,7 +162,7 @@ struct ConfigValidator {
     /// `skip_holidays` names as the calendar spells them (school holidays, closed days, "Sommerferie").
     private func checkSkippedHolidays(_ structure: Structure, at path: ConfigPath, _ config: Configuration) {
         guard !structure.skippedHolidays.isEmpty else { return }
-        let known = WorkCalendar(settings: config.calendar, years: 2000...2000).holidayNames
+        let known = WorkCalendar(settings: config.calendar, years: 2000...2000, catalogue: config.catalogue).holidayNames
         for (index, name) in structure.skippedHolidays.enumerated() where !known.contains(name) {
             diagnostics.error(
                 path.appending(index: index),

@@ -1,5 +1,5 @@
 extension ConfigReader {
-    static let municipalityKeys = ["name", "time_zone", "uid_domain", "revision", "school_years", "from", "to"]
+    static let municipalityKeys = ["name", "language", "time_zone", "uid_domain", "revision", "school_years", "from", "to"]
 
     func readMunicipality(_ table: TableReader) -> Municipality? {
         table.rejectUnknownKeys(Self.municipalityKeys)
@@ -22,8 +22,23 @@ extension ConfigReader {
         }
         let revision = table.date("revision", required: "the plan's revision date, e.g. 2026-08-01 (used as DTSTAMP)")
         let horizon = readHorizon(table)
-        guard let name, let domain, let revision, let horizon else { return nil }
-        return Municipality(name: name, timeZone: zone, uidDomain: domain, revision: revision, horizon: horizon)
+        let catalogue = readLanguage(table)
+        guard let name, let domain, let revision, let horizon, let catalogue else { return nil }
+        return Municipality(
+            name: name, timeZone: zone, uidDomain: domain, revision: revision, horizon: horizon, catalogue: catalogue)
+    }
+
+    /// `language`: the written language of every text people read; bokmål when not given.
+    func readLanguage(_ table: TableReader) -> Catalogue? {
+        guard let code = table.text("language") else { return table.has("language") ? nil : .bokmal }
+        guard let catalogue = Catalogue.named(code) else {
+            let codes = Catalogue.codes.map { "\"\($0)\"" }.joined(separator: " or ")
+            diagnostics.error(
+                table.path.appending("language"),
+                "unknown language \"\(code)\"; use \(codes) (bokmål or nynorsk).")
+            return nil
+        }
+        return catalogue
     }
 
     func readHorizon(_ table: TableReader) -> DateRange? {

@@ -88,3 +88,8 @@ public struct Configuration: Sendable, Hashable {
         return unit(id)?.head
     }
 }
+
+extension Configuration {
+    /// The catalogue of the plan's written language (`[municipality] language`).
+    public var catalogue: Catalogue { municipality.catalogue }
+}

@@ -10,14 +10,20 @@ public struct Municipality: Sendable, Hashable {
     public var revision: LocalDate
     /// The days the schedule covers.
     public var horizon: DateRange
+    /// The written language of everything people read (`language = "nb"` or `"nn"`).
+    public var catalogue: Catalogue
 
     /// Creates a municipality.
-    public init(name: String, timeZone: String, uidDomain: String, revision: LocalDate, horizon: DateRange) {
+    public init(
+        name: String, timeZone: String, uidDomain: String, revision: LocalDate, horizon: DateRange,
+        catalogue: Catalogue = .bokmal
+    ) {
         self.name = name
         self.timeZone = timeZone
         self.uidDomain = uidDomain
         self.revision = revision
         self.horizon = horizon
+        self.catalogue = catalogue
     }
 }
 

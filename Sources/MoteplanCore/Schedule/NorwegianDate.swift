@@ -1,20 +1,12 @@
-/// Dates written the Norwegian way, for text people read.
+/// Dates written in bokmål. Kept for callers not yet given the config's catalogue.
+@available(*, deprecated, message: "use the config's catalogue: catalogue.long(date)")
 public enum NorwegianDate {
-    static let months = [
-        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-        "november", "desember",
-    ]
-
     /// "6. mai 2027".
-    public static func long(_ date: LocalDate) -> String {
-        "\(date.day). \(months[date.month - 1]) \(date.year)"
-    }
+    public static func long(_ date: LocalDate) -> String { Catalogue.bokmal.long(date) }
 
     /// "torsdag 6. mai 2027".
-    public static func withWeekday(_ date: LocalDate) -> String {
-        "\(date.weekday.norwegian) \(long(date))"
-    }
+    public static func withWeekday(_ date: LocalDate) -> String { Catalogue.bokmal.withWeekday(date) }
 
-    /// The Norwegian name of month 1–12.
-    public static func monthName(_ month: Int) -> String { months[(month - 1) % 12] }
+    /// The bokmål name of month 1–12.
+    public static func monthName(_ month: Int) -> String { Catalogue.bokmal.month(month) }
 }

@@ -36,7 +36,8 @@ public struct Scheduler: Sendable {
         rotation = RotationPlanner(configuration: configuration, recorded: recordedTerms)
         let horizon = configuration.municipality.horizon
         calendar = WorkCalendar(
-            settings: configuration.calendar, years: (horizon.first.year - 1)...(horizon.last.year + 1))
+            settings: configuration.calendar, years: (horizon.first.year - 1)...(horizon.last.year + 1),
+            catalogue: configuration.catalogue)
     }
 
     /// Every instance of every structure, in config order.

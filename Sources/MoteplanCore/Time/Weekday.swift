@@ -2,10 +2,9 @@
 public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
-    /// The Norwegian bokmål name, lower case ("onsdag").
-    public var norwegian: String {
-        ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"][rawValue - 1]
-    }
+    /// The bokmål name, lower case ("onsdag").
+    @available(*, deprecated, message: "use the config's catalogue: catalogue.weekday(day)")
+    public var norwegian: String { Catalogue.bokmal.weekday(self) }
 
     /// The English name, lower case ("wednesday").
     public var english: String {
@@ -18,17 +17,25 @@ public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable {
     /// Whether this is Saturday or Sunday.
     public var isWeekend: Bool { self == .saturday || self == .sunday }
 
-    /// Parses a Norwegian or English weekday name, any case ("Onsdag", "wednesday").
+    /// Parses a weekday name in any of moteplan's languages or English, any case ("Onsdag",
+    /// "tysdag", "wednesday").
     public init?(name: String) {
         let lower = name.lowercased()
-        guard let match = Weekday.allCases.first(where: { $0.norwegian == lower || $0.english == lower })
+        guard let match = Weekday.allCases.first(where: { day in
+            day.english == lower || Catalogue.codes.contains { Catalogue.named($0)?.weekday(day) == lower }
+        })
         else { return nil }
         self = match
     }
 
-    /// Every name the config accepts, for suggestions.
+    /// Every name the config accepts, for suggestions (each once).
     public static var acceptedNames: [String] {
-        allCases.map(\.norwegian) + allCases.map(\.english)
+        var names: [String] = []
+        for code in Catalogue.codes {
+            guard let catalogue = Catalogue.named(code) else { continue }
+            for day in allCases where !names.contains(catalogue.weekday(day)) { names.append(catalogue.weekday(day)) }
+        }
+        return names + allCases.map(\.english)
     }
 
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }

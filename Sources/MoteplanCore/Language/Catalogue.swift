@@ -1,0 +1,147 @@
+import TOMLKit
+
+/// The Norwegian texts of one written language: every sentence moteplan writes for people comes
+/// from here. The texts live in `Config/language/<code>.toml`, embedded by scripts/embed-example;
+/// a new language is one more file there, not a code change.
+public struct Catalogue: Sendable, Hashable {
+    /// The language code ("nb", "nn"), as `lang` on pages and `[municipality] language`.
+    public let code: String
+    /// Texts by key path ("date.long").
+    let texts: [String: String]
+    /// Lists by key path ("date.weekdays").
+    let lists: [String: [String]]
+
+    /// Bokmål, the default.
+    public static let bokmal: Catalogue = named("nb") ?? Catalogue(code: "nb", texts: [:], lists: [:])
+
+    /// Every embedded catalogue by code, parsed once.
+    static let all: [String: Catalogue] = {
+        var result: [String: Catalogue] = [:]
+        for (code, text) in EmbeddedCatalogues.byCode {
+            if let catalogue = Catalogue(code: code, toml: text) { result[code] = catalogue }
+        }
+        return result
+    }()
+
+    /// The catalogue for a language code, or nil when moteplan has none.
+    public static func named(_ code: String) -> Catalogue? { all[code] }
+
+    /// The language codes moteplan has, sorted ("nb", "nn").
+    public static var codes: [String] { all.keys.sorted() }
+
+    init(code: String, texts: [String: String], lists: [String: [String]]) {
+        self.code = code
+        self.texts = texts
+        self.lists = lists
+    }
+
+    /// Parses a catalogue file; nil when it is not valid TOML.
+    init?(code: String, toml: String) {
+        guard let root = try? TOMLTable(string: toml) else { return nil }
+        var texts: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+        func walk(_ table: TOMLTable, _ prefix: String) {
+            for (key, value) in table {
+                let path = prefix.isEmpty ? key : prefix + "." + key
+                if let sub = value.table {
+                    walk(sub, path)
+                } else if let text = value.string {
+                    texts[path] = text
+                } else if let array = value.array {
+                    lists[path] = array.compactMap(\.string)
+                }
+            }
+        }
+        walk(root, "")
+        self.init(code: code, texts: texts, lists: lists)
+    }
+
+    public static func == (lhs: Catalogue, rhs: Catalogue) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// Every text key, for tests that compare catalogues.
+    public var keys: Set<String> { Set(texts.keys) }
+    /// Every list key.
+    public var listKeys: Set<String> { Set(lists.keys) }
+
+    /// The text of `phrase` with its `{placeholders}` filled in. A key the catalogue lacks gives
+    /// the key itself (a test checks that every key used in Sources is in every catalogue).
+    public func callAsFunction(_ phrase: Phrase, _ values: [String: String] = [:]) -> String {
+        let text = texts[phrase.key] ?? phrase.key
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
+    }
+
+    /// A list by key path (empty when missing).
+    public func list(_ key: String) -> [String] { lists[key] ?? [] }
+
+    /// The name of a weekday, lower case ("onsdag"; nynorsk "tysdag").
+    public func weekday(_ day: Weekday) -> String {
+        let names = list("date.weekdays")
+        return names.count == 7 ? names[day.rawValue - 1] : day.english
+    }
+
+    /// The name of month 1–12, lower case.
+    public func month(_ month: Int) -> String {
+        let names = list("date.months")
+        return names.count == 12 ? names[(month - 1) % 12] : String(month)
+    }
+
+    /// "6. mai 2027".
+    public func long(_ date: LocalDate) -> String {
+        self(.dateLong, ["day": String(date.day), "month": month(date.month), "year": String(date.year)])
+    }
+
+    /// "torsdag 6. mai 2027".
+    public func withWeekday(_ date: LocalDate) -> String {
+        self(.dateWithWeekday, [
+            "weekday": weekday(date.weekday), "day": String(date.day), "month": month(date.month),
+            "year": String(date.year),
+        ])
+    }
+
+    /// "1 dag", "4 dager" (nynorsk "4 dagar").
+    public func days(_ count: Int) -> String {
+        NorwegianCount.of(count, one: self(.dayOne), many: self(.dayMany))
+    }
+
+    /// "A", "A og B", "A, B og C"; "" for none.
+    public func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        let rest = items.dropLast()
+        return rest.isEmpty ? last : rest.joined(separator: ", ") + " " + self(.and) + " " + last
+    }
+}
+
+/// A key into the catalogue. Each part of moteplan declares its phrases beside its code
+/// (`extension Phrase { static let … }`).
+public struct Phrase: Sendable, Hashable {
+    /// The key path in the catalogue file ("date.long").
+    public let key: String
+
+    /// A phrase by its key path.
+    public init(_ key: String) { self.key = key }
+}
+
+extension Phrase {
+    static let dateLong = Phrase("date.long")
+    static let dateWithWeekday = Phrase("date.with_weekday")
+    static let dayOne = Phrase("count.day_one")
+    static let dayMany = Phrase("count.day_many")
+    static let and = Phrase("count.and")
+}
