@@ -1,6 +1,7 @@
 /// Counts and lists written the Norwegian (bokmål) way: "1 dag", "4 dager"; "A, B og C".
 public enum NorwegianCount {
-    /// "1 dag", "0 dager", "4 dager".
+    /// "1 dag", "0 dager", "4 dager" (bokmål).
+    @available(*, deprecated, message: "use the config's catalogue: catalogue.days(n)")
     public static func days(_ count: Int) -> String {
         of(count, one: "dag", many: "dager")
     }
@@ -10,7 +11,8 @@ public enum NorwegianCount {
         "\(count) \(abs(count) == 1 ? one : many)"
     }
 
-    /// "A", "A og B", "A, B og C"; "" for none.
+    /// "A", "A og B", "A, B og C"; "" for none (bokmål).
+    @available(*, deprecated, message: "use the config's catalogue: catalogue.list(items)")
     public static func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
         let rest = items.dropLast()
