@@ -65,7 +65,7 @@ struct AccessibleViewsTests {
         let configuration = try Fixtures.load(Fixtures.melhusText).configuration
         let schedule = Scheduler(configuration: configuration).schedule()
         let query = PlanQuery(from: LocalDate(iso: "2026-09-01"), to: LocalDate(iso: "2026-10-31"), structure: "nettverk")
-        let rows = query.filter(schedule.meetings).map { PlanRow(meeting: $0, uidDomain: configuration.municipality.uidDomain) }
+        let rows = query.filter(schedule.meetings).map { PlanRow(meeting: $0, uidDomain: configuration.municipality.uidDomain, catalogue: configuration.catalogue) }
         let html = PlanHTML.render(rows, configuration: configuration)
         // September and October: two month tables, each in its region.
         #expect(Self.count("<div class=\"tabell\" role=\"region\" aria-label=\"September 2026\" tabindex=\"0\"><table>", in: html) == 1)

@@ -7,7 +7,7 @@ struct PlanHTMLTests {
         let configuration = try Fixtures.load(Fixtures.melhusText).configuration
         let schedule = Scheduler(configuration: configuration).schedule()
         let query = PlanQuery(from: LocalDate(iso: "2026-09-01"), to: LocalDate(iso: "2026-10-31"), structure: "nettverk")
-        let rows = query.filter(schedule.meetings).map { PlanRow(meeting: $0, uidDomain: configuration.municipality.uidDomain) }
+        let rows = query.filter(schedule.meetings).map { PlanRow(meeting: $0, uidDomain: configuration.municipality.uidDomain, catalogue: configuration.catalogue) }
         let html = PlanHTML.render(rows, configuration: configuration)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("@page { size: A4 landscape;"))

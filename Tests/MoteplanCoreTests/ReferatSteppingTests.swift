@@ -165,7 +165,7 @@ struct ReferatSteppingTests {
         let december = try agenda("2026-12-03")
         #expect(december.received.isEmpty)
         #expect(december.missing.map { $0.meeting.date.description } == ["2026-11-18", "2026-11-18", "2026-11-18"])
-        let text = october.render(.text)
+        let text = october.render(.text, in: .bokmal)
         #expect(text.contains("Tverrfaglig nettverk – Nedre Melhus, 16. september 2026: mottatt 20. september 2026 – ref. arkiv-nedre-melhus"))
         #expect(text.contains("   - Tverrfaglig nettverk – Melhus vest, 16. september 2026: levert 26. september 2026, etter at saklisten ble lukket"))
         #expect(!text.contains("Referat som mangler"))
@@ -186,10 +186,10 @@ struct ReferatSteppingTests {
         let structure = try #require(config.structure("samarbeidsgruppe"))
         let meeting = try #require(schedule.meetings.first { $0.instance.structureID == "samarbeidsgruppe" && !$0.markers.isEmpty })
         let draft = AgendaDraft(structure: structure, meeting: meeting, schedule: schedule, ledger: ledger(on: d("2026-08-01")))
-        #expect(draft.render(.text).contains("Politikontakt og vgs deltar\n   - Inviteres: Politikontakt, Representanter fra videregående skole"))
-        let html = draft.render(.html)
+        #expect(draft.render(.text, in: .bokmal).contains("Politikontakt og vgs deltar\n   - Inviteres: Politikontakt, Representanter fra videregående skole"))
+        let html = draft.render(.html, in: .bokmal)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nb\">"))
         #expect(html.contains("<li>Politikontakt og vgs deltar<ul><li>Inviteres: Politikontakt, Representanter fra videregående skole</li></ul></li>"))
-        #expect(draft.render(.markdown).hasPrefix("# Sakliste – Tverrfaglig samarbeidsgruppe barn og unge, torsdag 6. august 2026"))
+        #expect(draft.render(.markdown, in: .bokmal).hasPrefix("# Sakliste – Tverrfaglig samarbeidsgruppe barn og unge, torsdag 6. august 2026"))
     }
 }

@@ -53,9 +53,9 @@ public struct AgendaDraft: Sendable {
         self.senders = senders
     }
 
-    /// The agenda as plain text, Markdown or HTML, in Norwegian.
-    public func render(_ format: AgendaFormat) -> String {
-        AgendaRenderer(draft: self).render(format)
+    /// The agenda as plain text, Markdown or HTML, in the catalogue's language.
+    public func render(_ format: AgendaFormat, in catalogue: Catalogue) -> String {
+        AgendaRenderer(draft: self, catalogue: catalogue).render(format)
     }
 }
 

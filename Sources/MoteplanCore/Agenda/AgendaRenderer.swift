@@ -1,6 +1,7 @@
-/// Writes an agenda draft as numbered items, in Norwegian, as text, Markdown or HTML.
+/// Writes an agenda draft as numbered items, in the plan's language, as text, Markdown or HTML.
 struct AgendaRenderer {
     let draft: AgendaDraft
+    let catalogue: Catalogue
 
     /// One agenda item: a heading and its lines.
     struct Item {
@@ -9,14 +10,17 @@ struct AgendaRenderer {
     }
 
     var heading: String {
-        "Sakliste – \(draft.meeting.title), \(NorwegianDate.withWeekday(draft.meeting.date)) kl. \(draft.meeting.start)–\(draft.meeting.end)"
+        catalogue(.agendaHeading, [
+            "meeting": draft.meeting.title, "date": catalogue.withWeekday(draft.meeting.date),
+            "start": draft.meeting.start.description, "end": draft.meeting.end.description,
+        ])
     }
 
     var preamble: [String] {
-        var lines = ["Utkast. Saklisten lukkes \(NorwegianDate.long(draft.closes))."]
-        if let location = draft.meeting.location { lines.append("Sted: \(location)") }
-        if let leader = draft.meeting.leader { lines.append("Leder: \(LeaderName.display(leader))") }
-        if draft.meeting.isCancelled { lines.insert("MØTET ER AVLYST.", at: 0) }
+        var lines = [catalogue(.agendaDraft, ["closes": catalogue.long(draft.closes)])]
+        if let location = draft.meeting.location { lines.append(catalogue(.placeLine, ["place": location])) }
+        if let leader = draft.meeting.leader { lines.append(catalogue(.leaderLine, ["leader": LeaderName.display(leader)])) }
+        if draft.meeting.isCancelled { lines.insert(catalogue(.agendaCancelled), at: 0) }
         return lines
     }
 
@@ -25,25 +29,32 @@ struct AgendaRenderer {
         if !draft.senders.isEmpty {
             var lines = draft.received.map { referat, record in
                 let ref = record.reference.map { " – ref. \($0)" } ?? ""
-                return "\(referat.meeting.title), \(NorwegianDate.long(referat.meeting.date)): mottatt \(NorwegianDate.long(record.delivered))\(ref)"
+                return catalogue(.agendaReceived, [
+                    "meeting": referat.meeting.title, "date": catalogue.long(referat.meeting.date),
+                    "delivered": catalogue.long(record.delivered),
+                ]) + ref
             }
             lines += draft.late.map { referat, record in
                 let ref = record.reference.map { " – ref. \($0)" } ?? ""
-                return "\(referat.meeting.title), \(NorwegianDate.long(referat.meeting.date)): \(Self.lateNote(record.delivered))\(ref)"
+                return "\(referat.meeting.title), \(catalogue.long(referat.meeting.date)): \(Self.lateNote(record.delivered, in: catalogue))\(ref)"
             }
-            if lines.isEmpty { lines.append("Ingen nye referat mottatt.") }
-            items.append(Item(title: "Referat fra \(draft.senders.joined(separator: ", "))", lines: lines))
+            if lines.isEmpty { lines.append(catalogue(.agendaNoNewReferat)) }
+            items.append(Item(title: catalogue(.agendaReferatFrom, ["senders": draft.senders.joined(separator: ", ")]), lines: lines))
         }
         if !draft.missing.isEmpty {
             items.append(Item(
-                title: "Referat som mangler",
-                lines: draft.missing.map { "\($0.meeting.title), \(NorwegianDate.long($0.meeting.date)) (frist \(NorwegianDate.long($0.due)))" }))
+                title: catalogue(.agendaMissingReferat),
+                lines: draft.missing.map {
+                    catalogue(.agendaMissingLine, [
+                        "meeting": $0.meeting.title, "date": catalogue.long($0.meeting.date), "due": catalogue.long($0.due),
+                    ])
+                }))
         }
         for marker in draft.meeting.markers {
             let guests = marker.guests.map(\.name).joined(separator: ", ")
-            items.append(Item(title: marker.text, lines: guests.isEmpty ? [] : ["Inviteres: \(guests)"]))
+            items.append(Item(title: marker.text, lines: guests.isEmpty ? [] : [catalogue(.agendaInvited, ["guests": guests])]))
         }
-        items.append(Item(title: "Eventuelt", lines: []))
+        items.append(Item(title: catalogue(.agendaAnyOtherBusiness), lines: []))
         return items
     }
 
@@ -66,7 +77,7 @@ struct AgendaRenderer {
             }
             return text
         case .html:
-            var text = "<!DOCTYPE html>\n<html lang=\"nb\">\n<head><meta charset=\"utf-8\"><title>\(html(heading))</title></head>\n<body>\n"
+            var text = "<!DOCTYPE html>\n<html lang=\"\(catalogue.code)\">\n<head><meta charset=\"utf-8\"><title>\(html(heading))</title></head>\n<body>\n"
             text += "<h1>\(html(heading))</h1>\n"
             text += preamble.map { "<p>\(html($0))</p>\n" }.joined()
             text += "<ol>\n"
@@ -83,8 +94,8 @@ struct AgendaRenderer {
     }
 
     /// "levert 3. oktober 2026, etter at saklisten ble lukket": a referat in, but too late for this sakliste.
-    static func lateNote(_ delivered: LocalDate) -> String {
-        "levert \(NorwegianDate.long(delivered)), etter at saklisten ble lukket"
+    public static func lateNote(_ delivered: LocalDate, in catalogue: Catalogue) -> String {
+        catalogue(.agendaLate, ["delivered": catalogue.long(delivered)])
     }
 
     func html(_ text: String) -> String { Markup.escape(text) }
@@ -97,4 +108,22 @@ struct AgendaRenderer {
         }
         return result
     }
+}
+
+extension Phrase {
+    static let agendaHeading = Phrase("agenda.heading")
+    static let agendaDraft = Phrase("agenda.draft")
+    /// "Sted: {place}".
+    public static let placeLine = Phrase("meeting.place_line")
+    /// The leader line of an agenda or an event ("{leader}" in the catalogue's words).
+    public static let leaderLine = Phrase("meeting.leader_line")
+    static let agendaCancelled = Phrase("agenda.cancelled")
+    static let agendaReceived = Phrase("agenda.received")
+    static let agendaNoNewReferat = Phrase("agenda.no_new_referat")
+    static let agendaReferatFrom = Phrase("agenda.referat_from")
+    static let agendaMissingReferat = Phrase("agenda.missing_referat")
+    static let agendaMissingLine = Phrase("agenda.missing_line")
+    static let agendaInvited = Phrase("agenda.invited")
+    static let agendaAnyOtherBusiness = Phrase("agenda.any_other_business")
+    static let agendaLate = Phrase("agenda.late")
 }

@@ -45,6 +45,127 @@ summer = "Sommerferie"
 
 # ---- core: plan, agenda, report, årshjul (MoteplanCore) ----
 
+[meeting]
+cancelled = "AVLYST"
+cancelled_because = "AVLYST ({reason})"
+moved_from = "Flyttet fra {date}"
+moved_from_because = "Flyttet fra {date} ({reason})"
+added = "Ekstra møte"
+marker_with_guests = "{text} (inviter: {guests})"
+handover = "Lederskifte {term}: {incoming} overtar etter {outgoing}"
+place_line = "Sted: {place}"
+leader_line = "Leder: {leader}"
+cancelled_lower = "avlyst"
+count_one = "{count} møte"
+count = "{count} møter"
+optional_participant = "{name} (valgfritt)"
+
+[obligation]
+day_and_time = "{date} kl. {time}"
+send_innkalling = "Send innkalling til {meeting}, {when}."
+marker_on_agenda = "{marker}: sett det på saklisten til {meeting}, {when}."
+marker_on_agenda_with_guests = "{marker}: sett det på saklisten til {meeting}, {when}, og inviter {guests}."
+send_referat = "Send referat fra {meeting}, {date}, til {receiver} innen {due}."
+overdue_for = "Forfalt for {days} siden."
+prepare_sakliste = "Forbered sakliste til {meeting}, {date}; den lukkes {closes}."
+no_referat_yet = "Ingen referat mottatt ennå."
+referat_received_from = "Referat mottatt fra {names}."
+missing_from = "Mangler fra {names}."
+came_late = "Kom etter fristen: {names}."
+duty_this_half_year = "{structure}: {requirement} dette halvåret, frist {due}. Registrert: {registered}."
+duty_this_school_year = "{structure}: {requirement} dette skoleåret, frist {due}. Registrert: {registered}."
+handover_outgoing = "Lederperioden din i {group} slutter {end}. {incoming} overtar {next}: avtal overlevering innen {by}."
+handover_incoming = "Du overtar som leder av {group} {next} etter {outgoing}: avtal overlevering innen {by}."
+
+[duty]
+first_half_year = "første halvår {year}"
+second_half_year = "andre halvår {year}"
+school_year = "skoleåret {year}"
+at_least_one_meeting = "minst {count} møte"
+spring = "våren {year}"
+autumn = "høsten {year}"
+at_least_meetings = "minst {count} møter"
+
+[report]
+double_booking = "{count} dobbeltbooking i perioden: {resources} er satt opp på flere møter enn de rekker."
+double_bookings = "{count} dobbeltbookinger i perioden: {resources} er satt opp på flere møter enn de rekker."
+referat_missing = "{who}: {count} av {of} referat mangler"
+referat_late = "{who}: {count} av {of} referat kom for sent"
+periods_missed = "{who}: møtet ble ikke holdt i {count} av {of} perioder"
+cancelled = "{who}: {count} av {of} planlagte møter avlyst"
+marker_short = "{who}: «{marker}» {count} av {of} ganger {period}"
+
+[word]
+yes = "ja"
+no = "nei"
+name = "Navn"
+
+[report_page]
+text_title = "Evaluering av samarbeidsstrukturene, {from}–{to}"
+text_as_of = "(per {now}; senere møter regnes som planlagt)"
+title = "Evaluering av samarbeidsstrukturene – {municipality}"
+period = "Periode: {from} – {to}. Tall per {now}; senere møter regnes som planlagt, ikke som tapt."
+attention = "Trenger oppfølging"
+nothing_to_follow_up = "Ingenting som trenger oppfølging."
+double_bookings = "Dobbeltbookinger"
+no_double_bookings = "Ingen: ingen person, enhet eller rom var satt opp på flere møter enn de rekker."
+times_in_period = "{count} tidspunkt i perioden."
+who_what = "Hvem/hva"
+from = "Fra"
+to = "Til"
+capacity = "Kan ta"
+needed_by = "Trengs av"
+meetings_per_structure = "Møter per struktur"
+structure_columns = ["Struktur", "Planlagt", "Holdt", "Avlyst", "Flyttet", "Ekstra", "Kommende", "Perioder holdt", "Referat i tide", "For sent", "Mangler", "Median dager for sent"]
+whole_municipality = "Hele kommunen"
+meeting_chart = "Planlagt, holdt og avlyst per struktur"
+meeting_chart_table = "Planlagt, holdt og avlyst per struktur (tallene i diagrammet)"
+meeting_series = ["Planlagt", "Holdt", "Avlyst"]
+referat_chart = "Referat i tide, for sent og manglende"
+referat_chart_table = "Referat i tide, for sent og manglende (tallene i diagrammet)"
+referat_series = ["I tide", "For sent", "Mangler"]
+bar_description = "Søylediagram. Tallene står også i tabellen under diagrammet."
+markers = "Faste punkter hvert halvår"
+marker_columns = ["Møte", "Punkt", "Periode", "Krav", "Møter", "Oppfylt"]
+cancelled_meetings = "Avlyste møter"
+leaders = "Ledere i nettverkene"
+wheel = "Årshjul: møtene som ble holdt"
+
+[agenda]
+heading = "Sakliste – {meeting}, {date} kl. {start}–{end}"
+draft = "Utkast. Saklisten lukkes {closes}."
+cancelled = "MØTET ER AVLYST."
+received = "{meeting}, {date}: mottatt {delivered}"
+no_new_referat = "Ingen nye referat mottatt."
+referat_from = "Referat fra {senders}"
+missing_referat = "Referat som mangler"
+missing_line = "{meeting}, {date} (frist {due})"
+invited = "Inviteres: {guests}"
+any_other_business = "Eventuelt"
+late = "levert {delivered}, etter at saklisten ble lukket"
+
+[plan]
+title = "Møteplan – {name}"
+no_meetings = "Ingen møter i perioden."
+count_one = "{count} møte, {from} – {to}."
+count = "{count} møter, {from} – {to}."
+columns = ["Dato", "Tid", "Møte", "Leder", "Sted", "Merknader"]
+
+[wheel]
+name = "Årshjul"
+title = "Årshjul {year} – {name}"
+description = "Skoleåret fra august til juli som et hjul med én ring per møtestruktur og et merke per møte; avlyste møter er hule, skoleferier grå. Hvert merke har dato og navn som tekst, og oversikten viser de samme møtene per måned i en tabell."
+legend = "Forklaring"
+rings = "Ringene utenfra og inn"
+meeting = "Møte"
+marked_meeting = "Møte med egen sak (f.eks. SLT)"
+cancelled_meeting = "Avlyst møte"
+school_holiday = "Skoleferie"
+table = "Årshjul {year} som tabell: møter per måned"
+total = "I alt"
+holidays = "Skoleferier (grå i årshjulet):"
+count_cancelled = "{count} ({cancelled} avlyst)"
+
 # ---- feeds (MoteplanFeeds) ----
 
 # ---- reminders and invitations (MoteplanReminders) ----
@@ -88,6 +209,127 @@ boxing_day = "Andre juledag"
 summer = "Sommarferie"
 
 # ---- core: plan, agenda, report, årshjul (MoteplanCore) ----
+
+[meeting]
+cancelled = "AVLYST"
+cancelled_because = "AVLYST ({reason})"
+moved_from = "Flytta frå {date}"
+moved_from_because = "Flytta frå {date} ({reason})"
+added = "Ekstra møte"
+marker_with_guests = "{text} (inviter: {guests})"
+handover = "Leiarskifte {term}: {incoming} tek over etter {outgoing}"
+place_line = "Stad: {place}"
+leader_line = "Leiar: {leader}"
+cancelled_lower = "avlyst"
+count_one = "{count} møte"
+count = "{count} møte"
+optional_participant = "{name} (valfritt)"
+
+[obligation]
+day_and_time = "{date} kl. {time}"
+send_innkalling = "Send innkalling til {meeting}, {when}."
+marker_on_agenda = "{marker}: set det på saklista til {meeting}, {when}."
+marker_on_agenda_with_guests = "{marker}: set det på saklista til {meeting}, {when}, og inviter {guests}."
+send_referat = "Send referat frå {meeting}, {date}, til {receiver} innan {due}."
+overdue_for = "Forfall for {days} sidan."
+prepare_sakliste = "Førebu sakliste til {meeting}, {date}; ho blir stengd {closes}."
+no_referat_yet = "Ingen referat motteke enno."
+referat_received_from = "Referat motteke frå {names}."
+missing_from = "Manglar frå {names}."
+came_late = "Kom etter fristen: {names}."
+duty_this_half_year = "{structure}: {requirement} dette halvåret, frist {due}. Registrert: {registered}."
+duty_this_school_year = "{structure}: {requirement} dette skuleåret, frist {due}. Registrert: {registered}."
+handover_outgoing = "Leiarperioden din i {group} sluttar {end}. {incoming} tek over {next}: avtal overlevering innan {by}."
+handover_incoming = "Du tek over som leiar av {group} {next} etter {outgoing}: avtal overlevering innan {by}."
+
+[duty]
+first_half_year = "første halvår {year}"
+second_half_year = "andre halvår {year}"
+school_year = "skuleåret {year}"
+at_least_one_meeting = "minst {count} møte"
+spring = "våren {year}"
+autumn = "hausten {year}"
+at_least_meetings = "minst {count} møte"
+
+[report]
+double_booking = "{count} dobbeltbooking i perioden: {resources} er sette opp på fleire møte enn dei rekk."
+double_bookings = "{count} dobbeltbookingar i perioden: {resources} er sette opp på fleire møte enn dei rekk."
+referat_missing = "{who}: {count} av {of} referat manglar"
+referat_late = "{who}: {count} av {of} referat kom for seint"
+periods_missed = "{who}: møtet vart ikkje halde i {count} av {of} periodar"
+cancelled = "{who}: {count} av {of} planlagde møte avlyste"
+marker_short = "{who}: «{marker}» {count} av {of} gonger {period}"
+
+[word]
+yes = "ja"
+no = "nei"
+name = "Namn"
+
+[report_page]
+text_title = "Evaluering av samarbeidsstrukturane, {from}–{to}"
+text_as_of = "(per {now}; seinare møte blir rekna som planlagde)"
+title = "Evaluering av samarbeidsstrukturane – {municipality}"
+period = "Periode: {from} – {to}. Tal per {now}; seinare møte blir rekna som planlagde, ikkje som tapte."
+attention = "Treng oppfølging"
+nothing_to_follow_up = "Ingenting som treng oppfølging."
+double_bookings = "Dobbeltbookingar"
+no_double_bookings = "Ingen: ingen person, eining eller rom var sett opp på fleire møte enn dei rekk."
+times_in_period = "{count} tidspunkt i perioden."
+who_what = "Kven/kva"
+from = "Frå"
+to = "Til"
+capacity = "Kan ta"
+needed_by = "Trengst av"
+meetings_per_structure = "Møte per struktur"
+structure_columns = ["Struktur", "Planlagt", "Halde", "Avlyst", "Flytta", "Ekstra", "Komande", "Periodar haldne", "Referat i tide", "For seint", "Manglar", "Median dagar for seint"]
+whole_municipality = "Heile kommunen"
+meeting_chart = "Planlagt, halde og avlyst per struktur"
+meeting_chart_table = "Planlagt, halde og avlyst per struktur (tala i diagrammet)"
+meeting_series = ["Planlagt", "Halde", "Avlyst"]
+referat_chart = "Referat i tide, for seint og manglande"
+referat_chart_table = "Referat i tide, for seint og manglande (tala i diagrammet)"
+referat_series = ["I tide", "For seint", "Manglar"]
+bar_description = "Søylediagram. Tala står også i tabellen under diagrammet."
+markers = "Faste punkt kvart halvår"
+marker_columns = ["Møte", "Punkt", "Periode", "Krav", "Møte", "Oppfylt"]
+cancelled_meetings = "Avlyste møte"
+leaders = "Leiarar i nettverka"
+wheel = "Årshjul: møta som vart haldne"
+
+[agenda]
+heading = "Sakliste – {meeting}, {date} kl. {start}–{end}"
+draft = "Utkast. Saklista blir stengd {closes}."
+cancelled = "MØTET ER AVLYST."
+received = "{meeting}, {date}: motteke {delivered}"
+no_new_referat = "Ingen nye referat mottekne."
+referat_from = "Referat frå {senders}"
+missing_referat = "Referat som manglar"
+missing_line = "{meeting}, {date} (frist {due})"
+invited = "Blir inviterte: {guests}"
+any_other_business = "Eventuelt"
+late = "levert {delivered}, etter at saklista vart stengd"
+
+[plan]
+title = "Møteplan – {name}"
+no_meetings = "Ingen møte i perioden."
+count_one = "{count} møte, {from} – {to}."
+count = "{count} møte, {from} – {to}."
+columns = ["Dato", "Tid", "Møte", "Leiar", "Stad", "Merknader"]
+
+[wheel]
+name = "Årshjul"
+title = "Årshjul {year} – {name}"
+description = "Skuleåret frå august til juli som eit hjul med éin ring per møtestruktur og eit merke per møte; avlyste møte er hole, skuleferiar grå. Kvart merke har dato og namn som tekst, og oversikta viser dei same møta per månad i ein tabell."
+legend = "Forklaring"
+rings = "Ringane utanfrå og inn"
+meeting = "Møte"
+marked_meeting = "Møte med eiga sak (t.d. SLT)"
+cancelled_meeting = "Avlyst møte"
+school_holiday = "Skuleferie"
+table = "Årshjul {year} som tabell: møte per månad"
+total = "I alt"
+holidays = "Skuleferiar (grå i årshjulet):"
+count_cancelled = "{count} ({cancelled} avlyste)"
 
 # ---- feeds (MoteplanFeeds) ----
 

@@ -5,8 +5,10 @@ public struct PatternChoice: Sendable, Hashable {
     public var cadence: Cadence
     /// The meeting's slot on each of its days.
     public var slots: [Slot]
-    /// The Norwegian label, unique among one instance's choices: "2. tirsdag 12:30",
-    /// "tirsdag 12:30" (weekly and week-numbered cadences).
+    /// The label, unique among one instance's choices: "2. tirsdag 12:30", "tirsdag 12:30" (weekly
+    /// and week-numbered cadences). It is the id the state store records a placement under, so it
+    /// is written the same way (bokmål) whatever the plan's language: a recorded placement survives
+    /// a change of `language`.
     public var key: String
 
     /// Creates a choice; the key is derived from the pattern.
@@ -36,12 +38,13 @@ public struct PatternChoice: Sendable, Hashable {
     public var start: LocalTime? { slots.first?.start }
 
     static func label(_ rule: CadenceRule, _ slots: [Slot]) -> String {
+        let keys = Catalogue.bokmal
         let time = slots.map { "\($0.start)" }.joined(separator: "+")
         switch rule {
         case .monthly(let nths, let day), .months(_, let nths, let day):
-            return "\(nths.map(\.description).joined(separator: " og ")) \(day.norwegian) \(time)"
+            return "\(nths.map(\.description).joined(separator: " og ")) \(keys.weekday(day)) \(time)"
         case .weekly(_, let day, _), .isoWeeks(_, let day):
-            return "\(day.norwegian) \(time)"
+            return "\(keys.weekday(day)) \(time)"
         case .dates(let dates):
             return "\(dates.map { "\($0.date)" }.joined(separator: ",")) \(time)"
         case .atLeast(let count, _):

@@ -2,7 +2,7 @@
 public struct DutyPeriod: Sendable, Hashable {
     /// A stable key: `YYYY-H1`, `YYYY-H2` or the school year's label.
     public var key: String
-    /// Norwegian: "første halvår 2027", "andre halvår 2026" or "skoleåret 2026/27".
+    /// In the plan's language: "første halvår 2027", "andre halvår 2026" or "skoleåret 2026/27".
     public var label: String
     /// The days.
     public var range: DateRange
@@ -10,7 +10,7 @@ public struct DutyPeriod: Sendable, Hashable {
 
 extension MarkerPeriod {
     /// The periods that overlap `range`, in order.
-    public func periods(overlapping range: DateRange) -> [DutyPeriod] {
+    public func periods(overlapping range: DateRange, in catalogue: Catalogue) -> [DutyPeriod] {
         var result: [DutyPeriod] = []
         for year in (range.first.year - 1)...(range.last.year) {
             let candidates: [DutyPeriod]
@@ -20,12 +20,12 @@ extension MarkerPeriod {
                     let july = LocalDate(year: year, month: 7, day: 1), let december = LocalDate(year: year, month: 12, day: 31)
                 else { continue }
                 candidates = [
-                    DutyPeriod(key: "\(year)-H1", label: "første halvår \(year)", range: DateRange(first: january, last: june)),
-                    DutyPeriod(key: "\(year)-H2", label: "andre halvår \(year)", range: DateRange(first: july, last: december)),
+                    DutyPeriod(key: "\(year)-H1", label: catalogue(.firstHalfYear, ["year": String(year)]), range: DateRange(first: january, last: june)),
+                    DutyPeriod(key: "\(year)-H2", label: catalogue(.secondHalfYear, ["year": String(year)]), range: DateRange(first: july, last: december)),
                 ]
             case .schoolYear:
                 let label = SchoolYear.label(startYear: year)
-                candidates = [DutyPeriod(key: label, label: "skoleåret \(label)", range: SchoolYear.span(startYear: year))]
+                candidates = [DutyPeriod(key: label, label: catalogue(.schoolYearLabel, ["year": label]), range: SchoolYear.span(startYear: year))]
             }
             result += candidates.filter { $0.range.overlaps(range) }
         }
@@ -55,8 +55,14 @@ public struct FlexibleDutyStatus: Sendable, Hashable {
         registered.filter { $0.startDateTime <= now }.count >= required
     }
 
-    /// "minst 1 møte" / "minst 2 møter".
-    public var requirement: String { "minst \(required) møte\(required == 1 ? "" : "r")" }
+    /// "minst 1 møte" / "minst 2 møter" (bokmål).
+    @available(*, deprecated, message: "use requirement(in: configuration.catalogue)")
+    public var requirement: String { requirement(in: .bokmal) }
+
+    /// "minst 1 møte" / "minst 2 møter" in the catalogue's language.
+    public func requirement(in catalogue: Catalogue) -> String {
+        catalogue(required == 1 ? .atLeastOneMeeting : .atLeastMeetings, ["count": String(required)])
+    }
 }
 
 /// The duties without fixed dates (`cadence = { kind = "at_least", … }`): per instance and period
@@ -68,7 +74,7 @@ public enum FlexibleDuties {
         let horizon = configuration.municipality.horizon
         for structure in configuration.structures {
             guard case .atLeast(let count, let per) = structure.cadence.rule else { continue }
-            let periods = per.periods(overlapping: horizon)
+            let periods = per.periods(overlapping: horizon, in: configuration.catalogue)
             for instance in schedule.instances where instance.structureID == structure.id {
                 let meetings = schedule.meetings.filter { $0.instance == instance && !$0.isCancelled }
                 for period in periods {
@@ -80,4 +86,12 @@ public enum FlexibleDuties {
         }
         return result
     }
+}
+
+extension Phrase {
+    static let firstHalfYear = Phrase("duty.first_half_year")
+    static let secondHalfYear = Phrase("duty.second_half_year")
+    static let schoolYearLabel = Phrase("duty.school_year")
+    static let atLeastOneMeeting = Phrase("duty.at_least_one_meeting")
+    static let atLeastMeetings = Phrase("duty.at_least_meetings")
 }

@@ -47,6 +47,7 @@ public struct ObligationPlanner: Sendable {
     /// The open obligations at `now` due by `to` (and from `from`, except overdue ones), sorted by
     /// due date, then kind and meeting.
     public func obligations(filter: Filter, now: LocalDateTime, from: LocalDate?, to: LocalDate) -> [Obligation] {
+        let catalogue = configuration.catalogue
         var result: [Obligation] = []
         let domain = configuration.municipality.uidDomain
         // One innkalling per meeting day: later slots of the same day are called with the first.
@@ -55,15 +56,14 @@ public struct ObligationPlanner: Sendable {
                 !innkallingSent.contains(meeting.uid(domain: domain))
             else { continue }
             let due = workingDays.onOrBefore(meeting.date.adding(days: -structure.noticeDays), for: structure)
-            let when = "\(NorwegianDate.withWeekday(meeting.date)) kl. \(meeting.start)"
+            let when = catalogue(.dayAndTime, ["date": catalogue.withWeekday(meeting.date), "time": meeting.start.description])
             result.append(obligation(
                 due, meeting.leader, .innkalling, meeting, domain,
-                "Send innkalling til \(meeting.title), \(when)."))
+                catalogue(.sendInnkalling, ["meeting": meeting.title, "when": when])))
             for marker in meeting.markers {
                 let guests = marker.guests.map(\.name).joined(separator: ", ")
-                let text = guests.isEmpty
-                    ? "\(marker.text): sett det på sakslisten til \(meeting.title), \(when)."
-                    : "\(marker.text): sett det på sakslisten til \(meeting.title), \(when), og inviter \(guests)."
+                let values = ["marker": marker.text, "meeting": meeting.title, "when": when, "guests": guests]
+                let text = catalogue(guests.isEmpty ? .markerOnAgenda : .markerOnAgendaWithGuests, values)
                 result.append(obligation(due, meeting.leader, .invitasjon, meeting, domain, text))
             }
         }
@@ -71,8 +71,11 @@ public struct ObligationPlanner: Sendable {
             let state = ledger.state(of: referat, now: now)
             switch state {
             case .due, .overdue:
-                var text = "Send referat fra \(referat.meeting.title), \(NorwegianDate.long(referat.meeting.date)), til \(referat.receiver.title) innen \(NorwegianDate.long(referat.due))."
-                if case .overdue(let days) = state { text += " Forfalt for \(NorwegianCount.days(days)) siden." }
+                var text = catalogue(.sendReferat, [
+                    "meeting": referat.meeting.title, "date": catalogue.long(referat.meeting.date),
+                    "receiver": referat.receiver.title, "due": catalogue.long(referat.due),
+                ])
+                if case .overdue(let days) = state { text += " " + catalogue(.overdueFor, ["days": catalogue.days(days)]) }
                 result.append(obligation(referat.due, referat.meeting.leader, .referat, referat.meeting, domain, text))
             default:
                 break
@@ -99,6 +102,7 @@ public struct ObligationPlanner: Sendable {
 
     /// For each structure that receives referat: its next meeting's agenda, with what is in and what is missing.
     private func agendaObligations(now: LocalDateTime, domain: String) -> [Obligation] {
+        let catalogue = configuration.catalogue
         var result: [Obligation] = []
         let receivers = Set(ledger.expected.map(\.receiver.id))
         for structure in configuration.structures where receivers.contains(structure.id) {
@@ -107,13 +111,18 @@ public struct ObligationPlanner: Sendable {
             }) else { continue }
             let draft = AgendaDraft(structure: structure, meeting: next, schedule: schedule, ledger: ledger)
             let received = draft.received.map { $0.referat.meeting.instance.name }
-            let missing = draft.missing.map { "\($0.meeting.instance.name) (\(NorwegianDate.long($0.meeting.date)))" }
+            let missing = draft.missing.map { "\($0.meeting.instance.name) (\(catalogue.long($0.meeting.date)))" }
             let due = workingDays.onOrBefore(draft.closes, for: structure)
-            var text = "Forbered sakliste til \(next.title), \(NorwegianDate.withWeekday(next.date)); den lukkes \(NorwegianDate.long(due))."
-            text += received.isEmpty ? " Ingen referat mottatt ennå." : " Referat mottatt fra \(received.joined(separator: ", "))."
-            if !missing.isEmpty { text += " Mangler fra \(missing.joined(separator: ", "))." }
-            let late = draft.late.map { "\($0.referat.meeting.instance.name) (\(AgendaRenderer.lateNote($0.record.delivered)))" }
-            if !late.isEmpty { text += " Kom etter fristen: \(late.joined(separator: ", "))." }
+            var text = catalogue(.prepareSakliste, [
+                "meeting": next.title, "date": catalogue.withWeekday(next.date), "closes": catalogue.long(due),
+            ])
+            text += " " + (received.isEmpty
+                ? catalogue(.noReferatYet) : catalogue(.referatReceivedFrom, ["names": received.joined(separator: ", ")]))
+            if !missing.isEmpty { text += " " + catalogue(.missingFrom, ["names": missing.joined(separator: ", ")]) }
+            let late = draft.late.map {
+                "\($0.referat.meeting.instance.name) (\(AgendaRenderer.lateNote($0.record.delivered, in: catalogue)))"
+            }
+            if !late.isEmpty { text += " " + catalogue(.cameLate, ["names": late.joined(separator: ", ")]) }
             result.append(obligation(due, next.leader, .sakliste, next, domain, text))
         }
         return result
@@ -121,13 +130,16 @@ public struct ObligationPlanner: Sendable {
 
     /// Duties without fixed dates: in the current period, until enough meetings are registered.
     private func flexibleObligations(now: LocalDateTime) -> [Obligation] {
+        let catalogue = configuration.catalogue
         let scheduler = Scheduler(configuration: configuration)
         return FlexibleDuties.statuses(configuration: configuration, schedule: schedule)
             .filter { $0.period.range.contains(now.date) && !$0.isRegistered }
             .map { status in
                 let due = status.period.range.last
-                let word = status.period.key.contains("-H") ? "dette halvåret" : "dette skoleåret"
-                let text = "\(status.structure.title): \(status.requirement) \(word), frist \(NorwegianDate.long(due)). Registrert: \(status.registered.count)."
+                let text = catalogue(status.period.key.contains("-H") ? .dutyThisHalfYear : .dutyThisSchoolYear, [
+                    "structure": status.structure.title, "requirement": status.requirement(in: catalogue),
+                    "due": catalogue.long(due), "registered": String(status.registered.count),
+                ])
                 return Obligation(
                     due: due, leader: scheduler.leaderRole(status.structure, status.instance), kind: .minstekrav,
                     structureID: status.structure.id, instanceID: status.instance.instanceID, meeting: nil, meetingUID: nil,
@@ -137,6 +149,7 @@ public struct ObligationPlanner: Sendable {
 
     /// Outgoing and incoming leaders of terms ending within the group's handover weeks.
     private func handoverObligations(now: LocalDateTime) -> [Obligation] {
+        let catalogue = configuration.catalogue
         var result: [Obligation] = []
         for group in configuration.groups {
             guard let rule = group.rotation else { continue }
@@ -158,12 +171,19 @@ public struct ObligationPlanner: Sendable {
             result.append(Obligation(
                 due: by, leader: outgoing, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
                 meetingUID: nil,
-                text: "Lederperioden din i \(group.name) slutter \(NorwegianDate.long(end)). \(incoming.map(LeaderName.display) ?? incomingID) overtar \(NorwegianDate.long(next)): avtal overlevering innen \(NorwegianDate.long(by)).",
+                text: catalogue(.handoverOutgoing, [
+                    "group": group.name, "end": catalogue.long(end),
+                    "incoming": incoming.map(LeaderName.display) ?? incomingID, "next": catalogue.long(next),
+                    "by": catalogue.long(by),
+                ]),
                 groupID: group.id, unitID: nil))
             result.append(Obligation(
                 due: by, leader: incoming, kind: .lederskifte, structureID: structure, instanceID: group.id, meeting: nil,
                 meetingUID: nil,
-                text: "Du overtar som leder av \(group.name) \(NorwegianDate.long(next)) etter \(outgoing.map(LeaderName.display) ?? outgoingID): avtal overlevering innen \(NorwegianDate.long(by)).",
+                text: catalogue(.handoverIncoming, [
+                    "group": group.name, "next": catalogue.long(next),
+                    "outgoing": outgoing.map(LeaderName.display) ?? outgoingID, "by": catalogue.long(by),
+                ]),
                 groupID: group.id, unitID: nil))
         }
         return result
@@ -177,4 +197,23 @@ public struct ObligationPlanner: Sendable {
         case .group(let id): return obligation.groupID == id
         }
     }
+}
+
+extension Phrase {
+    /// "onsdag 16. september 2026 kl. 13:00".
+    public static let dayAndTime = Phrase("obligation.day_and_time")
+    static let sendInnkalling = Phrase("obligation.send_innkalling")
+    static let markerOnAgenda = Phrase("obligation.marker_on_agenda")
+    static let markerOnAgendaWithGuests = Phrase("obligation.marker_on_agenda_with_guests")
+    static let sendReferat = Phrase("obligation.send_referat")
+    static let overdueFor = Phrase("obligation.overdue_for")
+    static let prepareSakliste = Phrase("obligation.prepare_sakliste")
+    static let noReferatYet = Phrase("obligation.no_referat_yet")
+    static let referatReceivedFrom = Phrase("obligation.referat_received_from")
+    static let missingFrom = Phrase("obligation.missing_from")
+    static let cameLate = Phrase("obligation.came_late")
+    static let dutyThisHalfYear = Phrase("obligation.duty_this_half_year")
+    static let dutyThisSchoolYear = Phrase("obligation.duty_this_school_year")
+    static let handoverOutgoing = Phrase("obligation.handover_outgoing")
+    static let handoverIncoming = Phrase("obligation.handover_incoming")
 }

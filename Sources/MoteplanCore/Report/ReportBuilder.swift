@@ -74,7 +74,7 @@ public struct ReportBuilder: Sendable {
         // is already met) counts, met when enough registered meetings were held in it.
         if case .atLeast(let count, let per) = structure.cadence.rule {
             let held = schedule.meetings.filter { $0.instance == instance && !$0.isCancelled && $0.startDateTime <= now }
-            for duty in per.periods(overlapping: period) {
+            for duty in per.periods(overlapping: period, in: configuration.catalogue) {
                 let inDuty = held.filter { duty.range.contains($0.date) }.count
                 let met = inDuty >= count
                 guard duty.range.last < now.date || met else { continue }
@@ -154,7 +154,11 @@ public struct ReportBuilder: Sendable {
             var periods: [String: (range: DateRange, dates: [String])] = [:]
             for meeting in meetings {
                 let range = MarkerAssigner.Period(marker.period, containing: meeting.date).range(marker.period)
-                let name = marker.period == .halfYear ? HalfYear(containing: meeting.date).description : "skoleåret \(SchoolYear.label(startYear: SchoolYear.startYear(containing: meeting.date)))"
+                let name = marker.period == .halfYear
+                    ? HalfYear(containing: meeting.date).name(in: configuration.catalogue)
+                    : configuration.catalogue(.schoolYearLabel, [
+                        "year": SchoolYear.label(startYear: SchoolYear.startYear(containing: meeting.date)),
+                    ])
                 var entry = periods[name] ?? (range, [])
                 if !meeting.isCancelled && meeting.startDateTime <= now && meeting.markers.contains(where: { $0.id == marker.id }) {
                     if !entry.dates.contains(meeting.date.description) { entry.dates.append(meeting.date.description) }
@@ -187,16 +191,20 @@ public struct ReportBuilder: Sendable {
         return result
     }
 
-    /// The short list in Norwegian of what needs attention.
+    /// The short list of what needs attention, in the plan's language.
     private func attention(_ report: EvaluationReport) -> [String] {
+        let catalogue = configuration.catalogue
         let clashes = report.conflicts.isEmpty ? [] : [
-            "\(report.conflicts.count) dobbeltbooking\(report.conflicts.count == 1 ? "" : "er") i perioden: " +
-                Set(report.conflicts.map(\.resource)).sorted().joined(separator: ", ") + " er satt opp på flere møter enn de rekker."
+            catalogue(report.conflicts.count == 1 ? .reportDoubleBooking : .reportDoubleBookings, [
+                "count": String(report.conflicts.count),
+                "resources": Set(report.conflicts.map(\.resource)).sorted().joined(separator: ", "),
+            ])
         ]
         return clashes + attentionItems(report)
     }
 
     private func attentionItems(_ report: EvaluationReport) -> [String] {
+        let catalogue = configuration.catalogue
         var lines: [String] = []
         for figures in report.instances {
             let name = schedule.instances.first { $0.structureID == figures.structure && $0.instanceID == figures.instance }
@@ -204,16 +212,25 @@ public struct ReportBuilder: Sendable {
             let who = name.map { $0.isSingle ? title : "\(title) \($0.name)" } ?? figures.instance
             let missing = figures.referatMissing
             if missing > 0 {
-                lines.append("\(who): \(missing) av \(figures.referatExpected) referat mangler")
+                lines.append(catalogue(.reportReferatMissing, [
+                    "who": who, "count": String(missing), "of": String(figures.referatExpected),
+                ]))
             }
             if figures.referatLate > 0 {
-                lines.append("\(who): \(figures.referatLate) av \(figures.referatExpected) referat kom for sent")
+                lines.append(catalogue(.reportReferatLate, [
+                    "who": who, "count": String(figures.referatLate), "of": String(figures.referatExpected),
+                ]))
             }
             if figures.periodsRequired > figures.periodsMet {
-                lines.append("\(who): møtet ble ikke holdt i \(figures.periodsRequired - figures.periodsMet) av \(figures.periodsRequired) perioder")
+                lines.append(catalogue(.reportPeriodsMissed, [
+                    "who": who, "count": String(figures.periodsRequired - figures.periodsMet),
+                    "of": String(figures.periodsRequired),
+                ]))
             }
             if figures.cancelled > 0 && figures.cancelled * 4 >= figures.planned {
-                lines.append("\(who): \(figures.cancelled) av \(figures.planned) planlagte møter avlyst")
+                lines.append(catalogue(.reportCancelled, [
+                    "who": who, "count": String(figures.cancelled), "of": String(figures.planned),
+                ]))
             }
         }
         for check in report.markers where !check.met {
@@ -221,8 +238,21 @@ public struct ReportBuilder: Sendable {
             let instance = schedule.instances.first { $0.structureID == check.structure && $0.instanceID == check.instance }
             let who = instance.map { $0.isSingle ? title : "\(title) \($0.name)" } ?? check.instance
             let marker = configuration.structure(check.structure)?.markers.first { $0.id == check.marker }?.text ?? check.marker
-            lines.append("\(who): «\(marker)» \(check.meetings.count) av \(check.required) ganger \(check.period)")
+            lines.append(catalogue(.reportMarkerShort, [
+                "who": who, "marker": marker, "count": String(check.meetings.count), "of": String(check.required),
+                "period": check.period,
+            ]))
         }
         return lines
     }
+}
+
+extension Phrase {
+    static let reportDoubleBooking = Phrase("report.double_booking")
+    static let reportDoubleBookings = Phrase("report.double_bookings")
+    static let reportReferatMissing = Phrase("report.referat_missing")
+    static let reportReferatLate = Phrase("report.referat_late")
+    static let reportPeriodsMissed = Phrase("report.periods_missed")
+    static let reportCancelled = Phrase("report.cancelled")
+    static let reportMarkerShort = Phrase("report.marker_short")
 }

@@ -49,13 +49,14 @@ public enum ReportFormatter {
         return try JSONOutput.encode(document)
     }
 
-    /// A plain-text summary in Norwegian.
+    /// A plain-text summary in the plan's language.
     public static func text(_ report: EvaluationReport, configuration: Configuration) -> String {
-        var text = "Evaluering av samarbeidsstrukturene, \(NorwegianDate.long(report.period.first))–\(NorwegianDate.long(report.period.last))\n"
-        text += "(per \(NorwegianDate.long(report.now.date)); senere møter regnes som planlagt)\n\n"
-        var rows = [["struktur", "planlagt", "holdt", "avlyst", "flyttet", "ekstra", "kommende", "perioder holdt", "referat i tide", "for sent", "mangler"]]
+        let c = configuration.catalogue
+        var text = c(.reportTextTitle, ["from": c.long(report.period.first), "to": c.long(report.period.last)]) + "\n"
+        text += c(.reportTextAsOf, ["now": c.long(report.now.date)]) + "\n\n"
+        var rows = [Array(c.list("report_page.structure_columns").prefix(11)).map { $0.lowercased() }]
         for f in report.structures + [report.total] {
-            let name = f.structure == "*" ? "Hele kommunen" : (configuration.structure(f.structure)?.title ?? f.structure)
+            let name = f.structure == "*" ? c(.reportWholeMunicipality) : (configuration.structure(f.structure)?.title ?? f.structure)
             rows.append([
                 name, "\(f.planned)", "\(f.held)", "\(f.cancelled)", "\(f.moved)", "\(f.added)", "\(f.upcoming)",
                 "\(f.periodsMet)/\(f.periodsRequired)", "\(f.referatOnTime)/\(f.referatExpected)", "\(f.referatLate)",
@@ -64,12 +65,17 @@ public enum ReportFormatter {
         }
         text += TextTable(rows: rows, rightAligned: Set(1..<11)).render() + "\n"
         if !report.leaders.isEmpty {
-            text += "Ledere i nettverkene:\n"
+            text += c(.reportLeaders) + ":\n"
             for term in report.leaders { text += "- \(term.group) \(term.term): \(term.leader)\n" }
             text += "\n"
         }
-        text += report.attention.isEmpty ? "Ingenting som trenger oppfølging.\n" : "Trenger oppfølging:\n"
+        text += report.attention.isEmpty ? c(.reportNothingToFollowUp) + "\n" : c(.reportAttention) + ":\n"
         for line in report.attention { text += "- \(line)\n" }
         return text
     }
+}
+
+extension Phrase {
+    static let reportTextTitle = Phrase("report_page.text_title")
+    static let reportTextAsOf = Phrase("report_page.text_as_of")
 }

@@ -122,24 +122,46 @@ public struct Meeting: Sendable, Hashable {
     /// End as a date-time.
     public var endDateTime: LocalDateTime { LocalDateTime(date: date, time: end) }
 
-    /// Notes in Norwegian: markers, then a move.
-    public var notes: [String] {
+    /// Notes in bokmål; callers with a configuration use `notes(in:)`.
+    @available(*, deprecated, message: "use notes(in: configuration.catalogue)")
+    public var notes: [String] { notes(in: .bokmal) }
+
+    /// Notes in the catalogue's language: a cancellation, markers, then a move, an added
+    /// meeting and a change of leader.
+    public func notes(in catalogue: Catalogue) -> [String] {
         var notes = markers.map { marker in
-            marker.guests.isEmpty ? marker.text : "\(marker.text) (inviter: \(marker.guests.map(\.name).joined(separator: ", ")))"
+            marker.guests.isEmpty
+                ? marker.text
+                : catalogue(.markerWithGuests, ["text": marker.text, "guests": marker.guests.map(\.name).joined(separator: ", ")])
         }
         if let cancelled {
-            notes.insert(cancelled.isEmpty ? "AVLYST" : "AVLYST (\(cancelled))", at: 0)
+            notes.insert(cancelled.isEmpty ? catalogue(.cancelled) : catalogue(.cancelledBecause, ["reason": cancelled]), at: 0)
         }
         if let movedBecause {
-            notes.append("Flyttet fra \(NorwegianDate.long(plannedDate)) (\(movedBecause))")
+            notes.append(catalogue(.movedFromBecause, ["date": catalogue.long(plannedDate), "reason": movedBecause]))
         }
         if let movedByHand {
-            notes.append(movedByHand.isEmpty ? "Flyttet fra \(NorwegianDate.long(plannedDate))" : "Flyttet fra \(NorwegianDate.long(plannedDate)) (\(movedByHand))")
+            notes.append(
+                movedByHand.isEmpty
+                    ? catalogue(.movedFrom, ["date": catalogue.long(plannedDate)])
+                    : catalogue(.movedFromBecause, ["date": catalogue.long(plannedDate), "reason": movedByHand]))
         }
-        if isAdded { notes.append("Ekstra møte") }
+        if isAdded { notes.append(catalogue(.addedMeeting)) }
         if let handover { notes.append(handover) }
         return notes
     }
+}
+
+extension Phrase {
+    /// The status word of a cancelled meeting ("AVLYST"), also the SUMMARY prefix in feeds.
+    public static let cancelled = Phrase("meeting.cancelled")
+    static let cancelledBecause = Phrase("meeting.cancelled_because")
+    static let movedFrom = Phrase("meeting.moved_from")
+    static let movedFromBecause = Phrase("meeting.moved_from_because")
+    static let addedMeeting = Phrase("meeting.added")
+    static let markerWithGuests = Phrase("meeting.marker_with_guests")
+    static let handover = Phrase("meeting.handover")
+    static let optionalParticipant = Phrase("meeting.optional_participant")
 }
 
 /// A participant as shown in a meeting: a name and, where configured, an address.

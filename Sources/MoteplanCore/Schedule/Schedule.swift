@@ -38,8 +38,13 @@ public struct HalfYear: Sendable, Hashable, Comparable, CustomStringConvertible 
         return DateRange(first: first, last: last)
     }
 
-    /// "våren 2027" or "høsten 2026".
-    public var description: String { half == 1 ? "våren \(year)" : "høsten \(year)" }
+    /// "våren 2027" or "høsten 2026" (bokmål; `name(in:)` for the plan's language).
+    public var description: String { name(in: .bokmal) }
+
+    /// "våren 2027" or "høsten 2026" in the catalogue's language ("våren"/"hausten").
+    public func name(in catalogue: Catalogue) -> String {
+        catalogue(half == 1 ? .spring : .autumn, ["year": String(year)])
+    }
 
     public static func < (lhs: HalfYear, rhs: HalfYear) -> Bool { (lhs.year, lhs.half) < (rhs.year, rhs.half) }
 }
@@ -52,4 +57,9 @@ public struct Schedule: Sendable {
     public var meetings: [Meeting]
     /// What the scheduler moved, dropped or could not mark.
     public var notes: [ScheduleNote]
+}
+
+extension Phrase {
+    static let spring = Phrase("duty.spring")
+    static let autumn = Phrase("duty.autumn")
 }

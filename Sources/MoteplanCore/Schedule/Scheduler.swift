@@ -195,7 +195,7 @@ public struct Scheduler: Sendable {
                     let target = nearestWorkingDay(to: date, within: maxDays, structure: structure, cadence: day.cadence)
                 else {
                     // Summer and weekends are part of the cadence's design, not news.
-                    if closure != "Sommerferie" {
+                    if closure != configuration.catalogue(.summerHoliday) {
                         notes.append(ScheduleNote(instance: instance, kind: .dropped(date: date, reason: closure)))
                     }
                     continue
@@ -256,7 +256,9 @@ public struct Scheduler: Sendable {
             if meetings[index].isCancelled { continue }
             if let before = previous, let now = leader, before != now {
                 let term = Term(kind: rule.termKind, containing: meetings[index].date)
-                meetings[index].handover = "Lederskifte \(term.label): \(LeaderName.display(now)) overtar etter \(LeaderName.display(before))"
+                meetings[index].handover = configuration.catalogue(.handover, [
+                    "term": term.label, "incoming": LeaderName.display(now), "outgoing": LeaderName.display(before),
+                ])
             }
             previous = leader
         }
@@ -341,7 +343,7 @@ public struct Scheduler: Sendable {
         let needed = ids.filter { seen.insert($0).inserted }.compactMap(participant)
         // Welcome, not needed: listed for people to see, never counted for conflicts.
         let optional = structure.optionalParticipants.filter { seen.insert($0).inserted }.compactMap(participant).map {
-            Participant(name: "\($0.name) (valgfritt)", email: $0.email)
+            Participant(name: configuration.catalogue(.optionalParticipant, ["name": $0.name]), email: $0.email)
         }
         return needed + optional
     }

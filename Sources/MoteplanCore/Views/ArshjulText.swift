@@ -7,21 +7,22 @@ public enum ArshjulText {
         let span = SchoolYear.span(startYear: startYear)
         let label = SchoolYear.label(startYear: startYear)
         let months = (0..<12).map { ($0 + 7) % 12 + 1 }
-        var html = "<table>\n<caption>Årshjul \(label) som tabell: møter per måned</caption>\n<tr><th scope=\"col\">Møte</th>"
-        html += months.map { "<th scope=\"col\">\(Markup.capitalized(NorwegianDate.monthName($0)))</th>" }.joined()
-        html += "<th scope=\"col\">I alt</th></tr>\n"
+        let c = configuration.catalogue
+        var html = "<table>\n<caption>\(c(.wheelTable, ["year": label]))</caption>\n<tr><th scope=\"col\">\(c(.wheelMeeting))</th>"
+        html += months.map { "<th scope=\"col\">\(Markup.capitalized(c.month($0)))</th>" }.joined()
+        html += "<th scope=\"col\">\(c(.wheelTotal))</th></tr>\n"
         for structure in configuration.structures {
             let meetings = schedule.meetings.filter { $0.instance.structureID == structure.id && span.contains($0.date) }
             html += "<tr><th scope=\"row\">\(Markup.escape(structure.title))</th>"
             for month in months {
-                html += "<td>\(cell(meetings.filter { $0.date.month == month }))</td>"
+                html += "<td>\(cell(meetings.filter { $0.date.month == month }, c))</td>"
             }
-            html += "<td>\(cell(meetings))</td></tr>\n"
+            html += "<td>\(cell(meetings, c))</td></tr>\n"
         }
         html += "</table>\n"
         let holidays = ArshjulSVG.schoolHolidays(configuration, startYear: startYear)
         if !holidays.isEmpty {
-            html += "<p>Skoleferier (grå i årshjulet):</p>\n<ul>\n"
+            html += "<p>\(c(.wheelHolidays))</p>\n<ul>\n"
             html += holidays.map { "<li>\(Markup.escape($0.name)): \(ArshjulSVG.period($0.range))</li>\n" }.joined()
             html += "</ul>\n"
         }
@@ -29,9 +30,11 @@ public enum ArshjulText {
     }
 
     /// "3", "3 (1 avlyst)" or "–" for none.
-    static func cell(_ meetings: [Meeting]) -> String {
+    static func cell(_ meetings: [Meeting], _ catalogue: Catalogue) -> String {
         guard !meetings.isEmpty else { return "–" }
         let cancelled = meetings.filter(\.isCancelled).count
-        return cancelled == 0 ? "\(meetings.count)" : "\(meetings.count) (\(cancelled) avlyst)"
+        return cancelled == 0
+            ? "\(meetings.count)"
+            : catalogue(.wheelCountCancelled, ["count": String(meetings.count), "cancelled": String(cancelled)])
     }
 }

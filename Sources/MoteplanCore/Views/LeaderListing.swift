@@ -58,7 +58,7 @@ public enum LeaderListing {
         var cells = [["group", "term", "leader", "status", ""]]
         for row in rows {
             let name = configuration.actor(row.leader).map(LeaderName.display) ?? row.leader
-            cells.append([row.group, row.term, name, row.status, row.current ? "← nå" : ""])
+            cells.append([row.group, row.term, name, row.status, row.current ? "← now" : ""])
         }
         return TextTable(rows: cells).render()
     }

@@ -1,4 +1,4 @@
-/// `moteplan plan --format html`: a printable plan (A4 landscape), one table per month, in Norwegian.
+/// `moteplan plan --format html`: a printable plan (A4 landscape), one table per month, in the plan's language.
 public enum PlanHTML {
     /// The print style: A4 landscape, headers repeated on every page, no row split across pages.
     public static let style = """
@@ -18,44 +18,48 @@ public enum PlanHTML {
 
     /// The whole page for `rows` (in schedule order), titled with the municipality's name.
     public static func render(_ rows: [PlanRow], configuration: Configuration) -> String {
-        let name = Markup.escape(configuration.municipality.name)
+        let c = configuration.catalogue
+        let title = Markup.escape(c(.planTitle, ["name": configuration.municipality.name]))
         var html = """
             <!DOCTYPE html>
-            <html lang="nb">
+            <html lang="\(c.code)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Møteplan – \(name)</title>
+            <title>\(title)</title>
             <style>
             \(style)
             \(AccessibleMarkup.style)
             </style>
             </head>
             <body>
-            <h1>Møteplan – \(name)</h1>
+            <h1>\(title)</h1>
 
             """
         guard let first = rows.first, let last = rows.last else {
-            return html + "<p>Ingen møter i perioden.</p>\n</body>\n</html>\n"
+            return html + "<p>\(c(.planNoMeetings))</p>\n</body>\n</html>\n"
         }
-        html += "<p class=\"periode\">\(rows.count) møte\(rows.count == 1 ? "" : "r"), \(dateText(first.start)) – \(dateText(last.start)).</p>\n"
+        html += "<p class=\"periode\">" + c(rows.count == 1 ? .planCountOne : .planCount, [
+            "count": String(rows.count), "from": dateText(first.start, c), "to": dateText(last.start, c),
+        ]) + "</p>\n"
         var month = ""
         for row in rows {
             let key = String(row.start.prefix(7))
             if key != month {
                 if !month.isEmpty { html += "</tbody>\n</table>\n" }
                 month = key
-                html += "<h2>\(monthHeading(key))</h2>\n<table>\n<thead><tr><th>Dato</th><th>Tid</th><th>Møte</th><th>Leder</th><th>Sted</th><th>Merknader</th></tr></thead>\n<tbody>\n"
+                html += "<h2>\(monthHeading(key, c))</h2>\n<table>\n<thead><tr>"
+                    + c.list("plan.columns").map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             }
-            html += tableRow(row)
+            html += tableRow(row, c)
         }
         return AccessibleMarkup.scrollableTables(html + "</tbody>\n</table>\n</body>\n</html>\n")
     }
 
-    static func tableRow(_ row: PlanRow) -> String {
-        let cancelled = row.notes.contains { $0.hasPrefix("AVLYST") }
+    static func tableRow(_ row: PlanRow, _ catalogue: Catalogue) -> String {
+        let cancelled = row.notes.contains { $0.hasPrefix(catalogue(.cancelled)) }
         let cells = [
-            dateText(row.start), "\(row.start.suffix(5))–\(row.end.suffix(5))", row.title, row.leader, row.location,
+            dateText(row.start, catalogue), "\(row.start.suffix(5))–\(row.end.suffix(5))", row.title, row.leader, row.location,
             row.notes.joined(separator: "; "),
         ]
         let tds = cells.enumerated().map { index, cell in
@@ -65,14 +69,22 @@ public enum PlanHTML {
     }
 
     /// "ons. 16. september 2026" from "2026-09-16T14:00".
-    static func dateText(_ start: String) -> String {
+    static func dateText(_ start: String, _ catalogue: Catalogue) -> String {
         guard let date = LocalDateTime(text: start)?.date else { return start }
-        return "\(date.weekday.norwegian.prefix(3)). \(NorwegianDate.long(date))"
+        return "\(catalogue.weekday(date.weekday).prefix(3)). \(catalogue.long(date))"
     }
 
     /// "September 2026" from "2026-09".
-    static func monthHeading(_ key: String) -> String {
+    static func monthHeading(_ key: String, _ catalogue: Catalogue) -> String {
         guard let date = LocalDate(iso: key + "-01") else { return key }
-        return "\(Markup.capitalized(NorwegianDate.monthName(date.month))) \(date.year)"
+        return "\(Markup.capitalized(catalogue.month(date.month))) \(date.year)"
     }
+}
+
+extension Phrase {
+    /// "Møteplan – {name}": the printable plan's and a feed's title.
+    public static let planTitle = Phrase("plan.title")
+    static let planNoMeetings = Phrase("plan.no_meetings")
+    static let planCountOne = Phrase("plan.count_one")
+    static let planCount = Phrase("plan.count")
 }

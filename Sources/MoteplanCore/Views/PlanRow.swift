@@ -16,13 +16,19 @@ public struct PlanRow: Sendable, Hashable, Encodable {
     public var leader: String
     /// Where.
     public var location: String
-    /// Markers and move notes, in Norwegian.
+    /// Markers and move notes, in the plan's language.
     public var notes: [String]
     /// The ids of every role, unit and location the meeting needs.
     public var needs: [String]
 
-    /// The row for `meeting`.
+    /// The row for `meeting`, its notes in bokmål.
+    @available(*, deprecated, message: "use init(meeting:uidDomain:catalogue:)")
     public init(meeting: Meeting, uidDomain: String) {
+        self.init(meeting: meeting, uidDomain: uidDomain, catalogue: .bokmal)
+    }
+
+    /// The row for `meeting`, its notes in the catalogue's language.
+    public init(meeting: Meeting, uidDomain: String, catalogue: Catalogue) {
         uid = meeting.uid(domain: uidDomain)
         structure = meeting.instance.structureID
         instance = meeting.instance.instanceID
@@ -31,7 +37,7 @@ public struct PlanRow: Sendable, Hashable, Encodable {
         end = meeting.endDateTime.description
         leader = meeting.leader.map(LeaderName.display) ?? ""
         location = meeting.location ?? ""
-        notes = meeting.notes
+        notes = meeting.notes(in: catalogue)
         needs = meeting.needs
     }
 }

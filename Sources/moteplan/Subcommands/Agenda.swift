@@ -61,7 +61,7 @@ struct Agenda: ParsableCommand {
                 target = next
             }
             let draft = AgendaDraft(structure: found, meeting: target, schedule: plan.schedule, ledger: plan.ledger)
-            Output.raw(draft.render(format))
+            Output.raw(draft.render(format, in: configuration.catalogue))
         }
     }
 }
