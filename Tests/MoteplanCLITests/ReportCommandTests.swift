@@ -89,6 +89,14 @@ struct ReportCommandTests {
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 3)  // two charts and the årshjul
+        // The årshjul's text alternative under it: the held meetings per month as a table. Its
+        // total for the networks is the report's own count of held network meetings (another path).
+        let wheelTable = try #require(html.components(separatedBy: "<caption>Årshjul 2026/27 som tabell: møter per måned</caption>").last)
+        let csv = try run(["report", "--school-year", "2026/27", "--format", "csv"], now: "2027-07-31").stdout
+        let structureRow = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("nettverk,*,") })
+        let held = structureRow.split(separator: ",")[3]
+        let networkRow = try #require(wheelTable.components(separatedBy: "</tr>").first { $0.contains(">Tverrfaglig nettverk<") })
+        #expect(networkRow.hasSuffix("<td>\(held)</td>"), "\(networkRow) vs held \(held)")
         #expect(html.contains("Planlagt, holdt og avlyst per struktur"))
         #expect(html.contains("@page { size: A4 landscape"))
     }

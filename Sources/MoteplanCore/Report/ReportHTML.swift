@@ -1,8 +1,11 @@
 /// The evaluation report as one self-contained, printable HTML file in the plan's language, with inline
 /// SVG charts drawn here (no scripts, no external resources).
 public enum ReportHTML {
-    /// The page. `wheel` is an årshjul SVG of what actually happened, if there is one.
-    public static func render(_ report: EvaluationReport, configuration: Configuration, wheel: String?) -> String {
+    /// The page. `wheel` is an årshjul SVG of what actually happened, if there is one, with
+    /// `wheelTable`, the same meetings as a table (ArshjulText), shown under it.
+    public static func render(
+        _ report: EvaluationReport, configuration: Configuration, wheel: String?, wheelTable: String? = nil
+    ) -> String {
         let c = configuration.catalogue
         let title = c(.reportTitle, ["municipality": configuration.municipality.name])
         var html = """
@@ -88,6 +91,7 @@ public enum ReportHTML {
         }
         if let wheel {
             html += "<h2>\(c(.reportWheel))</h2>\n<figure>\n" + inline(wheel) + "</figure>\n"
+            if let wheelTable { html += wheelTable }
         }
         html += "</body>\n</html>\n"
         return AccessibleMarkup.scrollableTables(html)

@@ -3,7 +3,7 @@
 /// overview to show next to the picture.
 public enum ArshjulText {
     /// A `<table>` (structures × the months August–July) and a list of the school holidays.
-    public static func render(configuration: Configuration, schedule: Schedule, startYear: Int) -> String {
+    public static func render(configuration: Configuration, schedule: Schedule, startYear: Int, only: [String] = []) -> String {
         let span = SchoolYear.span(startYear: startYear)
         let label = SchoolYear.label(startYear: startYear)
         let months = (0..<12).map { ($0 + 7) % 12 + 1 }
@@ -11,7 +11,7 @@ public enum ArshjulText {
         var html = "<table>\n<caption>\(c(.wheelTable, ["year": label]))</caption>\n<tr><th scope=\"col\">\(c(.wheelMeeting))</th>"
         html += months.map { "<th scope=\"col\">\(Markup.capitalized(c.month($0)))</th>" }.joined()
         html += "<th scope=\"col\">\(c(.wheelTotal))</th></tr>\n"
-        for structure in configuration.structures {
+        for structure in configuration.structures where only.isEmpty || only.contains(structure.id) {
             let meetings = schedule.meetings.filter { $0.instance.structureID == structure.id && span.contains($0.date) }
             html += "<tr><th scope=\"row\">\(Markup.escape(structure.title))</th>"
             for month in months {

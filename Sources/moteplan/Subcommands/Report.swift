@@ -56,12 +56,14 @@ struct Report: ParsableCommand {
             case .json: Output.raw(try ReportFormatter.json(report))
             case .html:
                 var wheel: String?
+                var wheelTable: String?
                 if let year = wholeYear {
                     var held = plan.schedule
                     held.meetings = held.meetings.filter { !$0.isCancelled && $0.startDateTime <= moment }
                     wheel = ArshjulSVG.render(configuration: configuration, schedule: held, startYear: year, only: structures)
+                    wheelTable = ArshjulText.render(configuration: configuration, schedule: held, startYear: year, only: structures)
                 }
-                Output.raw(ReportHTML.render(report, configuration: configuration, wheel: wheel))
+                Output.raw(ReportHTML.render(report, configuration: configuration, wheel: wheel, wheelTable: wheelTable))
             }
         }
     }
