@@ -38,12 +38,29 @@ enum LinkKey {
 
     /// Writes 32 random bytes to a new file (mode 0600) and links it to `path` unless one is there.
     static func create(path: String) throws {
+        var generator = SystemRandomNumberGenerator()
+        try writeNew((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }, to: path)
+    }
+
+    /// Copies the key of the state file `statePath` beside `destinationState` (a backup), mode
+    /// 0600, never over an existing file. False when the state has no key yet.
+    static func copy(statePath: String, toState destinationState: String) throws -> Bool {
+        guard let key = try load(path: path(statePath: statePath)) else { return false }
+        let destination = path(statePath: destinationState)
+        if FileManager.default.fileExists(atPath: destination) {
+            throw StoreError.cannotWrite(destination, "the file exists; give a new name, an old backup is never overwritten")
+        }
+        try writeNew(key, to: destination)
+        return true
+    }
+
+    /// Writes `bytes` to a new file (mode 0600) under a temporary name and links it to `path`
+    /// unless one is there.
+    private static func writeNew(_ bytes: [UInt8], to path: String) throws {
         let temporary = "\(path).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw StoreError.cannotWrite(path, String(cString: strerror(errno))) }
         defer { unlink(temporary) }
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, length) }
         let synced = fsync(descriptor)
         close(descriptor)

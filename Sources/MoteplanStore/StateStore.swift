@@ -179,9 +179,14 @@ public final class StateStore: Sendable {
 
     /// Copies the store to `destination` (a new file) with SQLite's online backup, consistent
     /// even while another run writes, and checks the copy with `PRAGMA quick_check`.
-    public func backup(to destination: String) throws {
-        if FileManager.default.fileExists(atPath: destination) {
-            throw StoreError.cannotWrite(destination, "the file exists; give a new name, an old backup is never overwritten")
+    /// Copies the store to `destination` with SQLite's online backup, and the personal links' key
+    /// beside it (`<destination>.links-key`, 0600) when there is one: restored without it, every
+    /// link people have in their mail would stop working. Nothing existing is overwritten.
+    /// Returns whether the key was copied.
+    @discardableResult
+    public func backup(to destination: String) throws -> Bool {
+        for file in [destination, LinkKey.path(statePath: destination)] where FileManager.default.fileExists(atPath: file) {
+            throw StoreError.cannotWrite(file, "the file exists; give a new name, an old backup is never overwritten")
         }
         do {
             let target = try DatabaseQueue(path: destination)
@@ -189,6 +194,7 @@ public final class StateStore: Sendable {
             let check = try target.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
             try target.close()
             if check != ["ok"] { throw StoreError.damaged(destination, check.prefix(3).joined(separator: "; ")) }
+            return try LinkKey.copy(statePath: path, toState: destination)
         } catch let error as StoreError {
             throw error
         } catch {

@@ -79,6 +79,29 @@ struct HardeningCommandTests {
         #expect(again.stderr.contains("the file exists"))
     }
 
+    /// The personal links are derived from `<state>.links-key`; a backup without it would, once
+    /// restored, break every link people have in their mail. It goes with the backup, 0600.
+    @Test func backupTakesThePersonalLinksKeyAlong() throws {
+        #expect(try run(["meeting", "cancel", Self.sept, "--reason", "Sykdom"]).code == 0)
+        let key = Data((0..<32).map { UInt8($0 * 7 % 256) })
+        try key.write(to: URL(fileURLWithPath: state + ".links-key"))
+        let copy = directory.appendingPathComponent("with-key.sqlite").path
+        let result = try CLI.run(["backup", copy, "--config", CLI.melhus, "--state", state])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("with-key.sqlite.links-key"))
+        #expect(FileManager.default.contents(atPath: copy + ".links-key") == key)
+        let mode = try FileManager.default.attributesOfItem(atPath: copy + ".links-key")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // A stale key where the new backup's would go: refused before anything is written.
+        let other = directory.appendingPathComponent("other.sqlite").path
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: other + ".links-key"))
+        let refused = try CLI.run(["backup", other, "--config", CLI.melhus, "--state", state])
+        #expect(refused.code == 1)
+        #expect(refused.stderr.contains("other.sqlite.links-key") && refused.stderr.contains("the file exists"))
+        #expect(!FileManager.default.fileExists(atPath: other))
+        #expect(FileManager.default.contents(atPath: other + ".links-key") == Data([1, 2, 3]))
+    }
+
     /// CRLF is one Character equal to neither "\r" nor "\n": today's main let it through into
     /// the sakliste mail. Every free-text option refuses control characters by scalar.
     @Test func controlCharactersAreRefusedInEveryFreeTextOption() throws {
