@@ -93,3 +93,15 @@ extension Configuration {
     /// The catalogue of the plan's written language (`[municipality] language`).
     public var catalogue: Catalogue { municipality.catalogue }
 }
+
+extension Configuration {
+    /// Who leads `instance` of `structure` as the config names it: a fixed role, the unit's head, or
+    /// the group's configured leader (a rotating group's leader per meeting date is the scheduler's).
+    public func leaderRole(_ structure: Structure, _ instance: StructureInstance) -> Role? {
+        switch structure.leader {
+        case .fixed(let id): return actor(id)
+        case .unitHead: return instance.unitID.flatMap { unit($0)?.head }
+        case .groupLeader: return instance.groupID.flatMap { group($0)?.leader }.flatMap { actor($0) }
+        }
+    }
+}

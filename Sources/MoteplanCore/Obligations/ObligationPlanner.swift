@@ -131,7 +131,6 @@ public struct ObligationPlanner: Sendable {
     /// Duties without fixed dates: in the current period, until enough meetings are registered.
     private func flexibleObligations(now: LocalDateTime) -> [Obligation] {
         let catalogue = configuration.catalogue
-        let scheduler = Scheduler(configuration: configuration)
         return FlexibleDuties.statuses(configuration: configuration, schedule: schedule)
             .filter { $0.period.range.contains(now.date) && !$0.isRegistered }
             .map { status in
@@ -141,7 +140,7 @@ public struct ObligationPlanner: Sendable {
                     "due": catalogue.long(due), "registered": String(status.registered.count),
                 ])
                 return Obligation(
-                    due: due, leader: scheduler.leaderRole(status.structure, status.instance), kind: .minstekrav,
+                    due: due, leader: configuration.leaderRole(status.structure, status.instance), kind: .minstekrav,
                     structureID: status.structure.id, instanceID: status.instance.instanceID, meeting: nil, meetingUID: nil,
                     text: text, groupID: status.instance.groupID, unitID: status.instance.unitID)
             }

@@ -325,13 +325,7 @@ public struct Scheduler: Sendable {
 
     /// The role leading an instance's meetings.
     public func leaderRole(_ structure: Structure, _ instance: StructureInstance) -> Role? {
-        switch structure.leader {
-        case .fixed(let id): return configuration.actor(id)
-        case .unitHead: return instance.unitID.flatMap { configuration.unit($0)?.head }
-        case .groupLeader:
-            // Rotating groups resolve their leader per meeting date (see meetingsFor).
-            return instance.groupID.flatMap { configuration.group($0)?.leader }.flatMap { configuration.actor($0) }
-        }
+        configuration.leaderRole(structure, instance)
     }
 
     private func participantList(_ structure: Structure, _ instance: StructureInstance) -> [Participant] {
