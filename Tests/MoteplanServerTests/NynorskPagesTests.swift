@@ -81,6 +81,10 @@ struct NynorskPagesTests {
             // Melhus vest's September referat was due 24 September: missing on 1 October.
             #expect(page.contains(" referat manglar</span>"))
             #expect(page.contains("Opne oppgåver dei neste seks vekene"))
+            // The four lokalt team meetings moved from 6 October to Friday 2 October (Hovin, Rosmælen,
+            // Lundamo u., Øya; in the month view) take 7 days' notice: due 25 September, overdue now.
+            #expect(page.contains("<tr><td>Innkallingar</td>"))
+            #expect(page.contains("<span class=\"forfalt\">4 innkallingar over fristen</span>"))
             #expect(page.contains("Abonner på kalendrar"))
             #expect(page.contains("Vel kven du er"))
             #expect(page.contains("Årshjul 2026/27"))
