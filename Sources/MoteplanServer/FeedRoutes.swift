@@ -8,7 +8,10 @@ struct FeedRoutes: Sendable {
 
     /// `GET /feeds/<path>`: public feeds, without e-mail addresses.
     func publicFeed(_ request: Request, path: String) -> Response {
-        guard let resource = cache.current().publicFeeds[path] else { return Replies.text(.notFound, "Ukjent kalender: \(path)") }
+        let snapshot = cache.current()
+        guard let resource = snapshot.publicFeeds[path] else {
+            return Replies.text(.notFound, snapshot.configuration.catalogue(.unknownFeed, ["path": path]))
+        }
         return ConditionalGet.response(resource, for: request)
     }
 
@@ -18,7 +21,7 @@ struct FeedRoutes: Sendable {
         let snapshot = cache.current()
         guard TokenCheck.match(token, among: snapshot.configuration.server.privateTokenHashes) != nil,
             let resource = snapshot.privateFeeds[path]
-        else { return Replies.text(.notFound, "Ukjent kalender.") }
+        else { return Replies.text(.notFound, snapshot.configuration.catalogue(.unknownCalendar)) }
         return ConditionalGet.response(resource, for: request)
     }
 
@@ -29,8 +32,14 @@ struct FeedRoutes: Sendable {
             let resource = snapshot.arshjul[year]
         else {
             let known = snapshot.schoolYears.map { SiteSnapshot.urlLabel(startYear: $0) + ".svg" }.joined(separator: ", ")
-            return Replies.text(.notFound, "Ukjent skoleår; finnes: \(known)")
+            return Replies.text(.notFound, snapshot.configuration.catalogue(.unknownSchoolYear, ["known": known]))
         }
         return ConditionalGet.response(resource, for: request)
     }
+}
+
+extension Phrase {
+    static let unknownCalendar = Phrase("page_error.unknown_calendar")
+    static let unknownFeed = Phrase("page_error.unknown_feed")
+    static let unknownSchoolYear = Phrase("page_error.unknown_school_year")
 }

@@ -33,7 +33,7 @@ public struct MoteplanServer: Sendable {
             let snapshot = cache.current()
             let moment = now(snapshot.configuration.municipality.timeZone)
             let month: OverviewMonth?
-            switch OverviewMonthQuery.read(request, horizon: snapshot.configuration.municipality.horizon) {
+            switch OverviewMonthQuery.read(request, horizon: snapshot.configuration.municipality.horizon, catalogue: snapshot.configuration.catalogue) {
             case .month(let chosen): month = chosen
             case .refused(let reply): return reply
             }
@@ -48,7 +48,7 @@ public struct MoteplanServer: Sendable {
         router.get("/private/:token/**") { request, context -> Response in
             let token = context.parameters.get("token") ?? ""
             let prefix = "/private/\(token)/"
-            guard request.uri.path.hasPrefix(prefix) else { return Replies.text(.notFound, "Ukjent kalender.") }
+            guard request.uri.path.hasPrefix(prefix) else { return Replies.text(.notFound, cache.current().configuration.catalogue(.unknownCalendar)) }
             if request.uri.path == prefix + "oversikt" { return PrivateOverview(cache: cache, now: now).page(request, token: token) }
             return feeds.privateFeed(request, token: token, path: String(request.uri.path.dropFirst(prefix.count)))
         }

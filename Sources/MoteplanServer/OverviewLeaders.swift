@@ -1,10 +1,10 @@
 import MoteplanCore
 
 extension OverviewPage {
-    /// "Referat og oppgaver per leder" (the private overview only): each leader's open obligations (six weeks ahead, overdue
+    /// The referat and duties per leader (the private overview only): each leader's open obligations (six weeks ahead, overdue
     /// always) and the status of the referat they owe for meetings held this school year.
     func leaderSection() -> String {
-        var html = "<h2 id=\"per-leder\">Referat og oppgaver per leder</h2>\n"
+        var html = "<h2 id=\"per-leder\">\(catalogue(.perLeaderHeading))</h2>\n"
         let obligations = snapshot.plan.obligations.obligations(filter: .all, now: now, from: nil, to: now.date.adding(days: 42))
         let year = SchoolYear.span(startYear: SchoolYear.startYear(containing: now.date))
         let ledger = snapshot.plan.ledger
@@ -15,45 +15,63 @@ extension OverviewPage {
             leaders.append(id)
             names[id] = display(id)
         }
-        guard !leaders.isEmpty else { return html + "<p>Ingen åpne oppgaver.</p>\n" }
+        guard !leaders.isEmpty else { return html + "<p>\(catalogue(.perLeaderNone))</p>\n" }
         for id in leaders {
             html += "<h3 id=\"leder-\(Markup.escape(id))\">\(Markup.escape(names[id] ?? id))</h3>\n"
             let own = obligations.filter { $0.leader?.id == id }
             if own.isEmpty {
-                html += "<p>Ingen åpne oppgaver de neste seks ukene.</p>\n"
+                html += "<p>\(catalogue(.noOpenDutiesSixWeeks))</p>\n"
             } else {
-                html += "<table>\n<tr><th>Frist</th><th>Type</th><th>Oppgave</th></tr>\n"
+                html += "<table>\n<tr><th>\(catalogue(.perLeaderDeadline))</th><th>\(catalogue(.perLeaderType))</th>"
+                html += "<th>\(catalogue(.perLeaderDuty))</th></tr>\n"
                 for o in own {
                     let overdue = o.due < now.date
-                    let due = Markup.escape(NorwegianDate.long(o.due)) + (overdue ? " <span class=\"forfalt\">(forfalt)</span>" : "")
-                    html += "<tr><td>\(due)</td><td>\(o.kind.rawValue)</td><td>\(Markup.escape(o.text))</td></tr>\n"
+                    let due = Markup.escape(catalogue.long(o.due)) + (overdue ? " <span class=\"forfalt\">\(catalogue(.pageOverdue))</span>" : "")
+                    html += "<tr><td>\(due)</td><td>\(DutyName.one(o.kind, catalogue))</td><td>\(Markup.escape(o.text))</td></tr>\n"
                 }
                 html += "</table>\n"
             }
             let referat = held.filter { $0.meeting.leader?.id == id }
             guard !referat.isEmpty else { continue }
-            html += "<table>\n<tr><th>Referat fra møtet</th><th>Frist</th><th>Status</th></tr>\n"
+            html += "<table>\n<tr><th>\(catalogue(.perLeaderReferat))</th><th>\(catalogue(.perLeaderDeadline))</th>"
+            html += "<th>\(catalogue(.perLeaderStatus))</th></tr>\n"
             for item in referat {
                 let state = ledger.state(of: item, now: now)
                 let cls = state.isOverdue ? " class=\"forfalt\"" : ""
                 let meeting = "\(item.meeting.title)" + (item.meeting.instance.isSingle ? "" : " – \(item.meeting.instance.name)")
-                    + ", \(NorwegianDate.long(item.meeting.date))"
-                html += "<tr><td>\(Markup.escape(meeting))</td><td>\(Markup.escape(NorwegianDate.long(item.due)))</td>"
-                html += "<td\(cls)>\(Markup.escape(Self.norwegian(state)))</td></tr>\n"
+                    + ", \(catalogue.long(item.meeting.date))"
+                html += "<tr><td>\(Markup.escape(meeting))</td><td>\(Markup.escape(catalogue.long(item.due)))</td>"
+                html += "<td\(cls)>\(Markup.escape(Self.describe(state, catalogue)))</td></tr>\n"
             }
             html += "</table>\n"
         }
         return html
     }
 
-    /// A referat state in Norwegian.
-    static func norwegian(_ state: ReferatState) -> String {
+    /// A referat state in the catalogue's language ("levert 2. oktober 2026").
+    static func describe(_ state: ReferatState, _ catalogue: Catalogue) -> String {
         switch state {
-        case .notDueYet: return "ikke holdt ennå"
-        case .due(let date): return "skal leveres innen \(NorwegianDate.long(date))"
-        case .overdue(let days): return "forfalt for \(days) dag\(days == 1 ? "" : "er") siden"
-        case .deliveredOnTime(let date): return "levert \(NorwegianDate.long(date))"
-        case .deliveredLate(let date, let days): return "levert \(NorwegianDate.long(date)) (\(days) dag\(days == 1 ? "" : "er") for sent)"
+        case .notDueYet: return catalogue(.referatNotHeld)
+        case .due(let date): return catalogue(.referatDue, ["date": catalogue.long(date)])
+        case .overdue(let days): return catalogue(.referatOverdue, ["days": catalogue.days(days)])
+        case .deliveredOnTime(let date): return catalogue(.referatDelivered, ["date": catalogue.long(date)])
+        case .deliveredLate(let date, let days):
+            return catalogue(.referatDeliveredLate, ["date": catalogue.long(date), "days": catalogue.days(days)])
         }
     }
+}
+
+extension Phrase {
+    static let perLeaderHeading = Phrase("overview.per_leader_heading")
+    static let perLeaderNone = Phrase("overview.per_leader_none")
+    static let perLeaderDeadline = Phrase("overview.per_leader_deadline")
+    static let perLeaderType = Phrase("overview.per_leader_type")
+    static let perLeaderDuty = Phrase("overview.per_leader_duty")
+    static let perLeaderReferat = Phrase("overview.per_leader_referat")
+    static let perLeaderStatus = Phrase("overview.per_leader_status")
+    static let referatNotHeld = Phrase("overview.referat_not_held")
+    static let referatDue = Phrase("overview.referat_due")
+    static let referatOverdue = Phrase("overview.referat_overdue")
+    static let referatDelivered = Phrase("overview.referat_delivered")
+    static let referatDeliveredLate = Phrase("overview.referat_delivered_late")
 }

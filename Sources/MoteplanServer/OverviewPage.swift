@@ -1,6 +1,6 @@
 import MoteplanCore
 
-/// `GET /[?maaned=YYYY-MM]`: the public overview in Norwegian: the month's meetings of every
+/// `GET /[?maaned=YYYY-MM]`: the public overview in the plan's language: the month's meetings of every
 /// instance, this year's network leaders, counts of referat and duties (no names next to what is
 /// overdue: that is on the personal pages and the private overview), subscribe links, the årshjul
 /// and the referat form.
@@ -13,9 +13,11 @@ struct OverviewPage {
     var month: OverviewMonth? = nil
 
     var configuration: Configuration { snapshot.configuration }
+    /// The plan's language.
+    var catalogue: Catalogue { configuration.catalogue }
 
     func render() -> String {
-        var html = pageStart(title: "Møteplan")
+        var html = pageStart(title: catalogue(.overviewTitle))
         html += conflictSection()
         html += monthSection(month ?? OverviewMonth(containing: now.date))
         html += networkLeaders()
@@ -33,7 +35,7 @@ struct OverviewPage {
         let name = Markup.escape(configuration.municipality.name)
         return """
             <!DOCTYPE html>
-            <html lang="nb">
+            <html lang="\(catalogue.code)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,34 +54,37 @@ struct OverviewPage {
             </head>
             <body>
             <h1>\(title) – \(name)</h1>
-            <p>Per \(Markup.escape(NorwegianDate.withWeekday(now.date))) kl. \(now.time).</p>
+            <p>\(Markup.escape(catalogue(.pageAsOf, ["date": catalogue.withWeekday(now.date), "time": "\(now.time)"])))</p>
 
             """
     }
 
-    /// "Dobbeltbookinger": how many windows from now on double-book someone, and the first of them.
+    /// The double-bookings section: how many windows from now on double-book someone, and the first of them.
     func conflictSection() -> String {
         let coming = snapshot.conflicts.filter { $0.end > now }
-        var html = "<h2 id=\"dobbeltbookinger\">Dobbeltbookinger</h2>\n"
-        guard !coming.isEmpty else { return html + "<p>Ingen: ingen person eller rom er satt opp på flere møter enn de rekker.</p>\n" }
-        let resources = Set(coming.map(\.resource)).count
-        html += "<p class=\"forfalt\">\(coming.count) tidspunkt der \(resources) \(resources == 1 ? "person, enhet eller rom" : "personer, enheter eller rom") er satt opp på flere møter enn de rekker.</p>\n"
-        html += "<table>\n<tr><th>Hvem/hva</th><th>Når</th><th>Kan ta</th><th>Trengs av</th><th>Møter</th></tr>\n"
+        var html = "<h2 id=\"dobbeltbookinger\">\(catalogue(.conflictsHeading))</h2>\n"
+        guard !coming.isEmpty else { return html + "<p>\(catalogue(.conflictsNone))</p>\n" }
+        let resources = NorwegianCount.of(
+            Set(coming.map(\.resource)).count, one: catalogue(.conflictsResourceOne), many: catalogue(.conflictsResourceMany))
+        html += "<p class=\"forfalt\">\(catalogue(.conflictsSummary, ["times": String(coming.count), "resources": resources]))</p>\n"
+        html += "<table>\n<tr><th>\(catalogue(.conflictsWho))</th><th>\(catalogue(.conflictsWhen))</th><th>\(catalogue(.conflictsCapacity))</th>"
+        html += "<th>\(catalogue(.conflictsNeeded))</th><th>\(catalogue(.conflictsMeetings))</th></tr>\n"
         for conflict in coming.sorted(by: { ($0.start, $0.resource) < ($1.start, $1.resource) }).prefix(20) {
             let name = configuration.actor(conflict.resource)?.name ?? configuration.location(conflict.resource)?.name ?? conflict.resource
             html += "<tr><td>\(Markup.escape(name))</td>"
-            html += "<td>\(Markup.escape(NorwegianDate.withWeekday(conflict.start.date))) \(conflict.start.time)–\(conflict.end.time)</td>"
+            html += "<td>\(Markup.escape(catalogue.withWeekday(conflict.start.date))) \(conflict.start.time)–\(conflict.end.time)</td>"
             html += "<td>\(conflict.capacity)</td><td>\(conflict.needed)</td><td>\(Markup.escape(conflict.structures.joined(separator: ", ")))</td></tr>\n"
         }
-        if coming.count > 20 { html += "<tr><td colspan=\"5\">… og \(coming.count - 20) til (moteplan conflicts viser alle).</td></tr>\n" }
+        if coming.count > 20 { html += "<tr><td colspan=\"5\">\(catalogue(.conflictsMore, ["count": String(coming.count - 20)]))</td></tr>\n" }
         return html + "</table>\n"
     }
 
-    /// "Nettverksledere": the current term's leader of every rotating group, and who comes next.
+    /// The network leaders: the current term's leader of every rotating group, and who comes next.
     func networkLeaders() -> String {
         let rotating = configuration.groups.filter { $0.rotation != nil }
         guard !rotating.isEmpty else { return "" }
-        var html = "<h2 id=\"nettverksledere\">Nettverksledere</h2>\n<table>\n<tr><th>Nettverk</th><th>Periode</th><th>Leder</th><th>Neste periode</th></tr>\n"
+        var html = "<h2 id=\"nettverksledere\">\(catalogue(.leadersHeading))</h2>\n<table>\n<tr><th>\(catalogue(.leadersNetwork))</th>"
+        html += "<th>\(catalogue(.leadersTerm))</th><th>\(catalogue(.leadersLeader))</th><th>\(catalogue(.leadersNext))</th></tr>\n"
         let rows = LeaderListing.rows(planner: snapshot.plan.scheduler.rotation, groups: rotating, today: now.date, ahead: 1)
         for group in rotating {
             let terms = rows.filter { $0.group == group.id }
@@ -96,4 +101,26 @@ struct OverviewPage {
     func display(_ actorID: String) -> String {
         configuration.actor(actorID).map(LeaderName.display) ?? actorID
     }
+}
+
+extension Phrase {
+    static let pageAsOf = Phrase("page.as_of")
+    static let pageOverdue = Phrase("page.overdue")
+    static let overviewTitle = Phrase("overview.title")
+    static let conflictsHeading = Phrase("overview.conflicts_heading")
+    static let conflictsNone = Phrase("overview.conflicts_none")
+    static let conflictsSummary = Phrase("overview.conflicts_summary")
+    static let conflictsResourceOne = Phrase("overview.conflicts_resource_one")
+    static let conflictsResourceMany = Phrase("overview.conflicts_resource_many")
+    static let conflictsWho = Phrase("overview.conflicts_who")
+    static let conflictsWhen = Phrase("overview.conflicts_when")
+    static let conflictsCapacity = Phrase("overview.conflicts_capacity")
+    static let conflictsNeeded = Phrase("overview.conflicts_needed")
+    static let conflictsMeetings = Phrase("overview.conflicts_meetings")
+    static let conflictsMore = Phrase("overview.conflicts_more")
+    static let leadersHeading = Phrase("overview.leaders_heading")
+    static let leadersNetwork = Phrase("overview.leaders_network")
+    static let leadersTerm = Phrase("overview.leaders_term")
+    static let leadersLeader = Phrase("overview.leaders_leader")
+    static let leadersNext = Phrase("overview.leaders_next")
 }

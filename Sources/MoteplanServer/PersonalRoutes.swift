@@ -37,10 +37,13 @@ struct PersonalRoutes: Sendable {
             found = try person(token, snapshot: snapshot)
         } catch {
             logger.error("personal page: the store could not be read: \(error)")
-            return Replies.html(.internalServerError, Self.notice("Noe gikk galt", "Siden kunne ikke vises nå. Prøv igjen senere."), headers: Self.privateHeaders)
+            let catalogue = snapshot.configuration.catalogue
+            return Replies.html(
+                .internalServerError, Self.notice(catalogue, catalogue(.personalErrorTitle), catalogue(.personalErrorPage)),
+                headers: Self.privateHeaders)
         }
-        guard let found else { return notFound() }
-        let notice = request.uri.queryParameters["ok"].flatMap { Self.confirmations[String($0)] }
+        guard let found else { return notFound(snapshot.configuration.catalogue) }
+        let notice = request.uri.queryParameters["ok"].flatMap { Self.confirmations[String($0)] }.map { snapshot.configuration.catalogue($0) }
         let moment = options.now(snapshot.configuration.municipality.timeZone)
         let html = PersonalPage(
             snapshot: snapshot, personID: found.id, person: found.role, path: PersonalLinks.path(token: token), now: moment,
@@ -49,26 +52,27 @@ struct PersonalRoutes: Sendable {
         return Replies.html(.ok, html, headers: Self.privateHeaders)
     }
 
-    /// What a 303 back to the page says, by the `ok` code it carries.
-    static let confirmations = [
-        "innkalling": "Registrert: innkallingen er sendt. Du blir ikke påminnet om den igjen.",
-        "innkalling-angre": "Angret: innkallingen står som ikke sendt igjen.",
-        "referat": "Registrert: referatet er levert.",
-        "registrer": "Registrert: møtet er lagt inn i planen og kommer i kalenderen.",
-        "referat-angre": "Angret: referatet står som ikke levert igjen.",
+    /// What a 303 back to the page says, by the `ok` code it carries (the buttons' `handling`).
+    static let confirmations: [String: Phrase] = [
+        "innkalling": .confirmInnkalling,
+        "innkalling-angre": .confirmInnkallingUndo,
+        "referat": .confirmReferat,
+        "registrer": .confirmRegister,
+        "referat-angre": .confirmReferatUndo,
     ]
 
     /// 404, the same for every token that opens nothing.
-    func notFound() -> Response {
-        Replies.html(.notFound, Self.notice("Fant ikke siden", "Lenken er ukjent eller ikke lenger i bruk. Be rådgiveren om en ny lenke."), headers: Self.privateHeaders)
+    func notFound(_ catalogue: Catalogue) -> Response {
+        Replies.html(
+            .notFound, Self.notice(catalogue, catalogue(.personalNotFoundTitle), catalogue(.personalNotFound)), headers: Self.privateHeaders)
     }
 
-    /// A small Norwegian page with a heading, a message and, when given, a link back.
-    static func notice(_ title: String, _ message: String, back: String? = nil) -> String {
+    /// A small page in the catalogue's language with a heading, a message and, when given, a link back.
+    static func notice(_ catalogue: Catalogue, _ title: String, _ message: String, back: String? = nil) -> String {
         """
         <!DOCTYPE html>
-        <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>\(Markup.escape(title))</title></head>
-        <body><main><h1>\(Markup.escape(title))</h1><p>\(Markup.escape(message))</p>\(back.map { "<p><a href=\"\(Markup.escape($0))\">Tilbake til siden din</a></p>" } ?? "")</main></body></html>
+        <html lang="\(catalogue.code)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>\(Markup.escape(title))</title></head>
+        <body><main><h1>\(Markup.escape(title))</h1><p>\(Markup.escape(message))</p>\(back.map { "<p><a href=\"\(Markup.escape($0))\">\(catalogue(.personalBack))</a></p>" } ?? "")</main></body></html>
 
         """
     }
@@ -82,28 +86,32 @@ struct PersonalRoutes: Sendable {
             found = try person(token, snapshot: snapshot)
         } catch {
             logger.error("personal page: the store could not be read: \(error)")
-            return Replies.html(.internalServerError, Self.notice("Noe gikk galt", "Ingenting ble registrert. Prøv igjen senere."), headers: Self.privateHeaders)
+            let catalogue = snapshot.configuration.catalogue
+            return Replies.html(
+                .internalServerError, Self.notice(catalogue, catalogue(.personalErrorTitle), catalogue(.personalErrorPost)),
+                headers: Self.privateHeaders)
         }
-        guard let found else { return notFound() }
+        let catalogue = snapshot.configuration.catalogue
+        guard let found else { return notFound(catalogue) }
         let back = PersonalLinks.path(token: token)
         func refuse(_ status: HTTPResponse.Status, _ message: String) -> Response {
-            Replies.html(status, Self.notice("Ikke registrert", message, back: back), headers: Self.privateHeaders)
+            Replies.html(status, Self.notice(catalogue, catalogue(.personalRefusedTitle), message, back: back), headers: Self.privateHeaders)
         }
         guard SameOrigin.allows(request, baseURL: snapshot.configuration.server.baseURL) else {
-            return refuse(.forbidden, "Skjemaet må sendes fra siden din. Ingenting ble registrert.")
+            return refuse(.forbidden, catalogue(.personalWrongOrigin))
         }
         let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         guard type == "application/x-www-form-urlencoded" else {
-            return refuse(.unsupportedMediaType, "Skjemaet kom i et ukjent format. Ingenting ble registrert.")
+            return refuse(.unsupportedMediaType, catalogue(.personalWrongType))
         }
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: options.bodyLimit)
         } catch {
-            return refuse(.contentTooLarge, "Skjemaet er for stort. Ingenting ble registrert.")
+            return refuse(.contentTooLarge, catalogue(.personalTooLarge))
         }
         guard let fields = PersonalForm.parse(body.getBytes(at: body.readerIndex, length: body.readableBytes) ?? []) else {
-            return refuse(.badRequest, "Skjemaet kunne ikke leses. Ingenting ble registrert.")
+            return refuse(.badRequest, catalogue(.personalUnreadable))
         }
         let action = PersonalAction(cache: cache, options: options, personID: found.id, person: found.role, snapshot: snapshot)
         do {
@@ -118,7 +126,7 @@ struct PersonalRoutes: Sendable {
             return refuse(refusal.status, refusal.message)
         } catch {
             logger.error("personal page: the store could not be written: \(error)")
-            return refuse(.internalServerError, "Det ble ikke lagret. Prøv igjen senere.")
+            return refuse(.internalServerError, catalogue(.personalNotSaved))
         }
     }
 }
@@ -137,4 +145,24 @@ enum PersonalForm {
         }
         return fields
     }
+}
+
+extension Phrase {
+    static let confirmInnkalling = Phrase("personal.confirm_innkalling")
+    static let confirmInnkallingUndo = Phrase("personal.confirm_innkalling_undo")
+    static let confirmReferat = Phrase("personal.confirm_referat")
+    static let confirmRegister = Phrase("personal.confirm_register")
+    static let confirmReferatUndo = Phrase("personal.confirm_referat_undo")
+    static let personalErrorTitle = Phrase("personal.error_title")
+    static let personalErrorPage = Phrase("personal.error_page")
+    static let personalErrorPost = Phrase("personal.error_post")
+    static let personalNotFoundTitle = Phrase("personal.not_found_title")
+    static let personalNotFound = Phrase("personal.not_found")
+    static let personalBack = Phrase("personal.back")
+    static let personalRefusedTitle = Phrase("personal.refused_title")
+    static let personalWrongOrigin = Phrase("personal.wrong_origin")
+    static let personalWrongType = Phrase("personal.wrong_type")
+    static let personalTooLarge = Phrase("personal.too_large")
+    static let personalUnreadable = Phrase("personal.unreadable")
+    static let personalNotSaved = Phrase("personal.not_saved")
 }

@@ -11,14 +11,21 @@ struct PrivateOverview: Sendable {
     func page(_ request: Request, token: String) -> Response {
         let snapshot = cache.current()
         guard TokenCheck.match(token, among: snapshot.configuration.server.privateTokenHashes) != nil else {
-            return Replies.text(.notFound, "Ukjent kalender.")
+            return Replies.text(.notFound, snapshot.configuration.catalogue(.unknownCalendar))
         }
         let moment = now(snapshot.configuration.municipality.timeZone)
         let overview = OverviewPage(snapshot: snapshot, now: moment, baseURL: "")
-        var html = overview.pageStart(title: "Oppgaver per leder")
-        html += "<p>Ikke offentlig: denne siden er bare for den som har den private nøkkelen. <a href=\"/\">Til den offentlige oversikten</a></p>\n"
+        let catalogue = overview.catalogue
+        var html = overview.pageStart(title: catalogue(.privateTitle))
+        html += "<p>\(catalogue(.privateNotice)) <a href=\"/\">\(catalogue(.privateBack))</a></p>\n"
         html += overview.leaderSection()
         html += "</body>\n</html>\n"
         return Replies.html(.ok, AccessibleMarkup.scrollableTables(html))
     }
+}
+
+extension Phrase {
+    static let privateTitle = Phrase("overview.private_title")
+    static let privateNotice = Phrase("overview.private_notice")
+    static let privateBack = Phrase("overview.private_back")
 }

@@ -36,14 +36,13 @@ struct ReferatEndpoint: Sendable {
         let form = payload.fromForm
         let snapshot = cache.current()
         let configuration = snapshot.configuration
+        let catalogue = configuration.catalogue
         guard let token = Self.bearer(request.headers[.authorization]) ?? payload.token else {
-            return reply(.unauthorized, ReferatReply(
-                "a token is needed: Authorization: Bearer <token>.",
-                "Nøkkel mangler: skriv inn nøkkelen du har fått av rådgiveren."), form: form)
+            return reply(.unauthorized, ReferatReply("a token is needed: Authorization: Bearer <token>.", catalogue(.replyTokenMissing)), form: form)
         }
         let tokens = configuration.server.referatTokens
         guard let index = TokenCheck.match(token, among: tokens.map(\.tokenHash)) else {
-            return reply(.unauthorized, ReferatReply("the token is not valid.", "Nøkkelen er ikke gyldig. Sjekk at du har skrevet den riktig, eller spør rådgiveren."), form: form)
+            return reply(.unauthorized, ReferatReply("the token is not valid.", catalogue(.replyTokenInvalid)), form: form)
         }
         let role = tokens[index].role
         do {
@@ -53,20 +52,18 @@ struct ReferatEndpoint: Sendable {
             return reply(refusal.status, refusal.reply, form: form)
         } catch {
             logger.error("POST /referat failed: \(error)")
-            return reply(.internalServerError, ReferatReply(
-                "the state store could not be written: \(error)",
-                "Registreringen kunne ikke lagres. Prøv igjen senere, eller si fra til rådgiveren."), form: form)
+            return reply(.internalServerError, ReferatReply("the state store could not be written: \(error)", catalogue(.replyNotSaved)), form: form)
         }
     }
 
-    /// A refused request with its status and its message in both languages.
+    /// A refused request with its status, its English message and its message for the page.
     struct Refusal: Error {
         let status: HTTPResponse.Status
         let reply: ReferatReply
 
-        init(status: HTTPResponse.Status, message: String, norwegian: String) {
+        init(status: HTTPResponse.Status, message: String, page: String) {
             self.status = status
-            reply = ReferatReply(message, norwegian)
+            reply = ReferatReply(message, page)
         }
     }
 
@@ -74,51 +71,52 @@ struct ReferatEndpoint: Sendable {
     func record(_ payload: ReferatPayload, role: String, snapshot: SiteSnapshot) throws -> (HTTPResponse.Status, ReferatReply) {
         let configuration = snapshot.configuration
         let plan = snapshot.plan
-        guard let uid = payload.uid, !uid.isEmpty else { throw Refusal(status: .badRequest, message: "uid is missing: the meeting's UID.", norwegian: "Velg møtet referatet gjelder.") }
-        guard let meeting = plan.meeting(uid: uid) else { throw Refusal(status: .notFound, message: "no meeting has the UID \(uid).", norwegian: "Fant ikke møtet. Gå tilbake til oversikten og velg det i listen.") }
+        let catalogue = configuration.catalogue
+        guard let uid = payload.uid, !uid.isEmpty else { throw Refusal(status: .badRequest, message: "uid is missing: the meeting's UID.", page: catalogue(.replyUIDMissing)) }
+        guard let meeting = plan.meeting(uid: uid) else { throw Refusal(status: .notFound, message: "no meeting has the UID \(uid).", page: catalogue(.replyUnknownMeeting)) }
         guard let expected = plan.ledger.expected(uid: uid) else {
             throw Refusal(
                 status: .badRequest,
                 message: meeting.isCancelled ? "\(uid) was cancelled; it owes no referat." : "\(meeting.instance.structureID) meetings owe no referat.",
-                norwegian: meeting.isCancelled
-                    ? "\(ReferatReply.meeting(meeting)) ble avlyst; det skal ikke skrives referat."
-                    : "Det føres ikke referat for \(meeting.title) her.")
+                page: meeting.isCancelled
+                    ? catalogue(.replyCancelled, ["meeting": ReferatReply.meeting(meeting, catalogue)])
+                    : catalogue(.replyNoReferat, ["title": meeting.title]))
         }
         guard meeting.leader?.id == role else {
             throw Refusal(
                 status: .forbidden, message: "this token records referat for \(role)'s meetings; \(uid) is led by \(meeting.leader?.id ?? "nobody").",
-                norwegian: "Nøkkelen din gjelder bare møtene du leder, og \(ReferatReply.meeting(meeting)) ledes av en annen.")
+                page: catalogue(.replyNotLeader, ["meeting": ReferatReply.meeting(meeting, catalogue)]))
         }
         let moment = options.now(configuration.municipality.timeZone)
         let horizon = configuration.municipality.horizon
         if ReferatRecord.deliveryProblem(meeting: meeting, day: moment.date, now: moment, horizon: horizon) == .notYetHeld {
             throw Refusal(
                 status: .badRequest, message: "\(uid) is on \(meeting.startDateTime): a referat cannot be recorded for a meeting not yet held.",
-                norwegian: "\(ReferatReply.meeting(meeting)) kl. \(meeting.start) er ikke holdt ennå; referatet kan registreres etter møtet.")
+                page: catalogue(.replyNotHeld, ["meeting": ReferatReply.meeting(meeting, catalogue), "time": "\(meeting.start)"]))
         }
         var day = moment.date
         if let text = payload.delivered {
             guard let parsed = LocalDate(iso: text) else {
-                throw Refusal(status: .badRequest, message: "delivered \"\(text)\" is not a date; write YYYY-MM-DD.", norwegian: "Levert dato er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, f.eks. 2026-09-30.")
+                throw Refusal(status: .badRequest, message: "delivered \"\(text)\" is not a date; write YYYY-MM-DD.", page: catalogue(.replyBadDate))
             }
             day = parsed
         }
         switch ReferatRecord.deliveryProblem(meeting: meeting, day: day, now: moment, horizon: horizon) {
         case .outsideHorizon:
-            throw Refusal(status: .badRequest, message: "delivered \(day) is outside the plan's horizon.", norwegian: "Levert dato \(NorwegianDate.long(day)) er utenfor planperioden.")
+            throw Refusal(status: .badRequest, message: "delivered \(day) is outside the plan's horizon.", page: catalogue(.replyOutsideHorizon, ["date": catalogue.long(day)]))
         case .beforeMeeting:
             throw Refusal(
                 status: .badRequest, message: "delivered \(day) is before the meeting (\(meeting.date)).",
-                norwegian: "Levert dato \(NorwegianDate.long(day)) er før møtet (\(NorwegianDate.long(meeting.date))).")
+                page: catalogue(.replyBeforeMeeting, ["date": catalogue.long(day), "meeting_date": catalogue.long(meeting.date)]))
         case .inFuture:
-            throw Refusal(status: .badRequest, message: "delivered \(day) is in the future.", norwegian: "Levert dato \(NorwegianDate.long(day)) er fram i tid.")
+            throw Refusal(status: .badRequest, message: "delivered \(day) is in the future.", page: catalogue(.replyInFuture, ["date": catalogue.long(day)]))
         case .notYetHeld, nil: break
         }
         if let ref = payload.ref, let problem = ReferatRecord.validateReference(ref, field: "ref") {
-            throw Refusal(status: .badRequest, message: problem, norwegian: ReferatReply.badReference)
+            throw Refusal(status: .badRequest, message: problem, page: catalogue(.replyBadReference))
         }
         if let by = payload.by, let problem = ReferatRecord.validateDeliveredBy(by, field: "by") {
-            throw Refusal(status: .badRequest, message: problem, norwegian: ReferatReply.badDeliveredBy)
+            throw Refusal(status: .badRequest, message: problem, page: catalogue(.replyBadDeliveredBy))
         }
         let record = ReferatRecord(
             uid: uid, delivered: day, deliveredBy: payload.by ?? meeting.leader.map(LeaderName.display),
@@ -131,26 +129,26 @@ struct ReferatEndpoint: Sendable {
             let current = conflict.current
             throw Refusal(
                 status: .conflict, message: "\(uid) is already recorded (delivered \(current.delivered) by \(current.deliveredBy ?? "-")); send force to replace it.",
-                norwegian: "Referatet fra \(ReferatReply.meeting(meeting)) er allerede registrert som levert \(NorwegianDate.long(current.delivered)). Kryss av for «Erstatt en tidligere registrering» for å endre det.")
+                page: catalogue(.replyConflict, ["meeting": ReferatReply.meeting(meeting, catalogue), "date": catalogue.long(current.delivered)]))
         }
         cache.invalidate()
-        let timing = ReferatReply.timing(day, due: expected.due)
-        let delivered = NorwegianDate.long(day)
-        let what = ReferatReply.meeting(meeting)
+        let timing = ReferatReply.timing(day, due: expected.due, catalogue)
+        let delivered = catalogue.long(day)
+        let what = ReferatReply.meeting(meeting, catalogue)
         logger.info("referat \(outcome): \(uid) delivered \(day) by \(role)")
         switch outcome {
         case .unchanged:
             return (.ok, ReferatReply(
                 "already recorded: \(uid) delivered \(day); nothing changed.",
-                "Referatet fra \(what) var allerede registrert som levert \(delivered); ingenting er endret."))
+                catalogue(.replyUnchanged, ["meeting": what, "date": delivered])))
         case .replaced:
             return (.ok, ReferatReply(
                 "replaced: referat for \(uid) delivered \(day), \(timing.english).",
-                "Registreringen er erstattet: referatet fra \(what) ble levert \(delivered), \(timing.norwegian)."))
+                catalogue(.replyReplaced, ["meeting": what, "date": delivered, "timing": timing.page])))
         case .recorded:
             return (.created, ReferatReply(
                 "recorded: referat for \(uid) delivered \(day), \(timing.english).",
-                "Registrert: referatet fra \(what) ble levert \(delivered), \(timing.norwegian)."))
+                catalogue(.replyRecorded, ["meeting": what, "date": delivered, "timing": timing.page])))
         }
     }
 
@@ -163,21 +161,22 @@ struct ReferatEndpoint: Sendable {
         return token.isEmpty ? nil : token
     }
 
-    /// JSON `{"status"|"error": message}`, or a small Norwegian HTML page for a form.
+    /// JSON `{"status"|"error": message}`, or a small HTML page in the plan's language for a form.
     func reply(_ status: HTTPResponse.Status, _ message: String, form: Bool) -> Response {
-        reply(status, ReferatReply(message, "Forespørselen kunne ikke leses."), form: form)
+        reply(status, ReferatReply(message, cache.current().configuration.catalogue(.replyUnreadable)), form: form)
     }
 
-    /// The English message as JSON, or the Norwegian one on a small HTML page for a form.
+    /// The English message as JSON, or the page's one on a small HTML page for a form.
     func reply(_ status: HTTPResponse.Status, _ message: ReferatReply, form: Bool) -> Response {
         let extra: HTTPFields = status == .unauthorized ? [.wwwAuthenticate: "Bearer realm=\"moteplan\""] : [:]
         let ok = (200..<300).contains(status.code)
         guard form else { return Replies.json(status, [ok ? "status" : "error": message.english], headers: extra) }
-        let title = ok ? "Referat registrert" : "Referatet ble ikke registrert"
+        let catalogue = cache.current().configuration.catalogue
+        let title = catalogue(ok ? .replyTitleOK : .replyTitleRefused)
         let page = """
             <!DOCTYPE html>
-            <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title)</title></head>
-            <body><main><h1>\(title)</h1><p\(ok ? " role=\"status\"" : " role=\"alert\"")>\(Markup.escape(message.norwegian))</p><p><a href="/">Tilbake til oversikten</a></p></main></body></html>
+            <html lang="\(catalogue.code)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title)</title></head>
+            <body><main><h1>\(title)</h1><p\(ok ? " role=\"status\"" : " role=\"alert\"")>\(Markup.escape(message.page))</p><p><a href="/">\(catalogue(.replyBackToOverview))</a></p></main></body></html>
 
             """
         return Replies.html(status, page, headers: extra)
