@@ -30,7 +30,7 @@ struct APIRoutes: Sendable {
             }
             filter.structure = structure
         }
-        let rows = filter.filter(snapshot.plan.schedule.meetings).map { PlanRow(meeting: $0, uidDomain: configuration.municipality.uidDomain) }
+        let rows = filter.filter(snapshot.plan.schedule.meetings).map { PlanRow(meeting: $0, uidDomain: configuration.municipality.uidDomain, catalogue: configuration.catalogue) }
         guard let json = try? PlanFormatter.json(rows) else { return Replies.jsonError(.internalServerError, "could not encode the plan.") }
         return ConditionalGet.response(jsonResource(json), for: request)
     }

@@ -90,7 +90,7 @@ extension OverviewPage {
             html += "<td>\(meeting.start)–\(meeting.end)</td><td>\(Markup.escape(meeting.instance.isSingle ? meeting.title : structureTitle(meeting)))</td>"
             html += "<td>\(Markup.escape(place))</td>"
             html += "<td>\(Markup.escape(meeting.leader.map(LeaderName.display) ?? "–"))</td>"
-            html += "<td>\(Markup.escape(meeting.notes.joined(separator: "; ")))</td></tr>\n"
+            html += "<td>\(Markup.escape(meeting.notes(in: catalogue).joined(separator: "; ")))</td></tr>\n"
         }
         return html + "</table>\n"
     }

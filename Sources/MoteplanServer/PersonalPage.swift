@@ -196,7 +196,7 @@ struct PersonalPage {
             html += "<tr><td>\(Markup.escape(catalogue.withWeekday(meeting.date)))</td><td>\(meeting.start)–\(meeting.end)</td>"
             html += "<td>\(Markup.escape(meeting.title))</td><td>\(Markup.escape(meeting.location ?? "–"))</td>"
             html += "<td>\(catalogue(meeting.leader?.id == personID ? .personalYouLead : .personalYouTakePart))</td>"
-            html += "<td>\(Markup.escape(meeting.notes.joined(separator: "; ")))</td></tr>\n"
+            html += "<td>\(Markup.escape(meeting.notes(in: catalogue).joined(separator: "; ")))</td></tr>\n"
         }
         return html + "</table>\n"
     }
