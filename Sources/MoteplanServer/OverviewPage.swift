@@ -27,7 +27,7 @@ struct OverviewPage {
         html += arshjulSection()
         html += referatForm()
         html += "</body>\n</html>\n"
-        return AccessibleMarkup.scrollableTables(html)
+        return AccessibleMarkup.scrollableTables(html, catalogue: configuration.catalogue)
     }
 
     /// The document up to and including the page's `<h1>` and the moment it shows.

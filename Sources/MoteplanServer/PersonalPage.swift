@@ -59,7 +59,7 @@ struct PersonalPage {
         html += comingMeetings()
         html += feedSection()
         html += "</main>\n</body>\n</html>\n"
-        return AccessibleMarkup.scrollableTables(html)
+        return AccessibleMarkup.scrollableTables(html, catalogue: catalogue)
     }
 
     /// What the person owes: every open obligation (overdue ones always), due within twelve weeks,

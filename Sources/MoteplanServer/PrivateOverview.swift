@@ -20,7 +20,7 @@ struct PrivateOverview: Sendable {
         html += "<p>\(catalogue(.privateNotice)) <a href=\"/\">\(catalogue(.privateBack))</a></p>\n"
         html += overview.leaderSection()
         html += "</body>\n</html>\n"
-        return Replies.html(.ok, AccessibleMarkup.scrollableTables(html))
+        return Replies.html(.ok, AccessibleMarkup.scrollableTables(html, catalogue: catalogue))
     }
 }
 

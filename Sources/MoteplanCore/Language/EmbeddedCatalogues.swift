@@ -99,6 +99,7 @@ marker_short = "{who}: «{marker}» {count} av {of} ganger {period}"
 yes = "ja"
 no = "nei"
 name = "Navn"
+table = "Tabell"
 
 [report_page]
 text_title = "Evaluering av samarbeidsstrukturene, {from}–{to}"
@@ -504,6 +505,7 @@ marker_short = "{who}: «{marker}» {count} av {of} gonger {period}"
 yes = "ja"
 no = "nei"
 name = "Namn"
+table = "Tabell"
 
 [report_page]
 text_title = "Evaluering av samarbeidsstrukturane, {from}–{to}"

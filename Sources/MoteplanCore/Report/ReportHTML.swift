@@ -94,7 +94,7 @@ public enum ReportHTML {
             if let wheelTable { html += wheelTable }
         }
         html += "</body>\n</html>\n"
-        return AccessibleMarkup.scrollableTables(html)
+        return AccessibleMarkup.scrollableTables(html, catalogue: c)
     }
 
     /// An SVG file's root element, without the XML declaration, for inlining.

@@ -17,14 +17,14 @@ public enum AccessibleMarkup {
 
     /// `html` with every `<table>` wrapped in `<div class="tabell" role="region" aria-label="…"
     /// tabindex="0">`, labelled by the table's `<caption>` or else the nearest heading before it.
-    public static func scrollableTables(_ html: String) -> String {
+    public static func scrollableTables(_ html: String, catalogue: Catalogue) -> String {
         var result = ""
         var rest = Substring(html)
         while let open = rest.range(of: "<table"), let close = rest[open.lowerBound...].range(of: "</table>") {
             let before = rest[..<open.lowerBound]
             result += before
             let table = rest[open.lowerBound..<close.upperBound]
-            let label = caption(in: table) ?? lastHeading(in: result) ?? "Tabell"
+            let label = caption(in: table) ?? lastHeading(in: result) ?? catalogue(.table)
             result += "<div class=\"tabell\" role=\"region\" aria-label=\"\(label)\" tabindex=\"0\">" + table + "</div>"
             rest = rest[close.upperBound...]
         }
@@ -61,4 +61,9 @@ public enum AccessibleMarkup {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         return words.joined(separator: " ").replacing("\"", with: "&quot;")
     }
+}
+
+extension Phrase {
+    /// "Tabell": a table region's name when it has no caption or heading.
+    static let table = Phrase("word.table")
 }

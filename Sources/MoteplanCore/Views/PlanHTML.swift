@@ -53,7 +53,7 @@ public enum PlanHTML {
             }
             html += tableRow(row, c)
         }
-        return AccessibleMarkup.scrollableTables(html + "</tbody>\n</table>\n</body>\n</html>\n")
+        return AccessibleMarkup.scrollableTables(html + "</tbody>\n</table>\n</body>\n</html>\n", catalogue: c)
     }
 
     static func tableRow(_ row: PlanRow, _ catalogue: Catalogue) -> String {
