@@ -88,7 +88,7 @@ struct InfeasibilityExplainer {
         for i in instances {
             for choice in placed[i].choices {
                 guard let slot = choice.slots.first else { continue }
-                let day = "\(choice.nth.map(\.description) ?? "")\(choice.weekday?.norwegian ?? "")"
+                let day = "\(choice.nth.map(\.description) ?? "")\(choice.weekday.map(configuration.catalogue.weekday) ?? "")"
                 byDay[day, default: []].insert([slot.start.minutesSinceMidnight, slot.end.minutesSinceMidnight + buffer])
             }
         }
@@ -120,7 +120,7 @@ struct InfeasibilityExplainer {
             ways.append("let \(name(id)) take \(more) meetings at once: capacity = \(more) on \"\(id)\"")
         }
         if let free = [Weekday.monday, .tuesday, .wednesday, .thursday, .friday].first(where: { !weekdays.contains($0) }) {
-            ways.append("allow \(free.norwegian)s: add \"\(free.norwegian)\" to weekday in the cadence of \(structures(needing))")
+            ways.append("allow \(free.english)s: add \"\(configuration.catalogue.weekday(free))\" to weekday in the cadence of \(structures(needing))")
         }
         return ways
     }

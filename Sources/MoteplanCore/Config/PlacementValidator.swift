@@ -15,7 +15,7 @@ struct PlacementValidator {
             var most = structure.choices?.count ?? 0
             if let choices = structure.choices {
                 checkChoices(choices, structure, at: path, config)
-                checkWishes(structure.wishes, choices, at: path)
+                checkWishes(structure.wishes, choices, at: path, config.catalogue)
             }
             for instance in scheduler.instances(of: structure) {
                 guard let override = structure.instanceOverrides[instance.instanceID] else { continue }
@@ -30,7 +30,7 @@ struct PlacementValidator {
                 anyAuto = true
                 most = max(most, choices.count)
                 if override.choices != nil { checkChoices(choices, effective, at: at, config) }
-                checkWishes(override.wishes, choices, at: at)
+                checkWishes(override.wishes, choices, at: at, config.catalogue)
             }
             for instance in scheduler.instances(of: structure) {
                 for choice in scheduler.resolved(structure, instance).choices ?? [] {
@@ -61,8 +61,8 @@ struct PlacementValidator {
                 for (index, day) in wish.weekdays.enumerated() where !allWeekdays.contains(day) {
                     diagnostics.error(
                         path.appending(key).appending("weekday").appending(index: index),
-                        "no automatically placed meeting can be on \(day.norwegian); the weekdays to choose from are "
-                            + Self.list(allWeekdays.sorted().map(\.norwegian)) + ".")
+                        "no automatically placed meeting can be on \(config.catalogue.weekday(day)); the weekdays to choose from are "
+                            + Self.list(allWeekdays.sorted().map(config.catalogue.weekday)) + ".")
                 }
             }
         }
@@ -90,7 +90,9 @@ struct PlacementValidator {
     }
 
     /// A wish's weekdays and start times are among the choices.
-    private func checkWishes(_ wishes: PlacementWishes, _ choices: [PatternChoice], at path: ConfigPath) {
+    private func checkWishes(
+        _ wishes: PlacementWishes, _ choices: [PatternChoice], at path: ConfigPath, _ catalogue: Catalogue
+    ) {
         let starts = Set(choices.compactMap(\.start))
         let weekdays = Set(choices.compactMap(\.weekday))
         for (key, wish) in [("prefer", wishes.prefer), ("avoid", wishes.avoid)] {
@@ -103,7 +105,8 @@ struct PlacementValidator {
             for (index, day) in wish.weekdays.enumerated() where !weekdays.contains(day) {
                 diagnostics.error(
                     path.appending(key).appending("weekday").appending(index: index),
-                    "\(day.norwegian) is not among the weekdays to choose from (" + Self.list(weekdays.sorted().map(\.norwegian)) + ").")
+                    "\(catalogue.weekday(day)) is not among the weekdays to choose from ("
+                        + Self.list(weekdays.sorted().map(catalogue.weekday)) + ").")
             }
         }
     }

@@ -6,12 +6,12 @@ public enum PlanFormatter {
     public static let csvHeader = "uid,structure,instance,title,start,end,leader,location,notes"
 
     /// A table for people: weekday, date, time, title, leader, location, notes.
-    public static func table(_ rows: [PlanRow]) -> String {
+    public static func table(_ rows: [PlanRow], catalogue: Catalogue) -> String {
         guard !rows.isEmpty else { return "no meetings in this period\n" }
         var cells = [["date", "time", "meeting", "leader", "location", "notes"]]
         for row in rows {
             let date = LocalDateTime(text: row.start)?.date
-            let day = date.map { "\($0.weekday.norwegian.prefix(3)) \($0)" } ?? row.start
+            let day = date.map { "\(catalogue.weekday($0.weekday).prefix(3)) \($0)" } ?? row.start
             let time = "\(row.start.suffix(5))–\(row.end.suffix(5))"
             cells.append([day, time, row.title, row.leader, row.location, row.notes.joined(separator: "; ")])
         }

@@ -62,7 +62,7 @@ struct Plan: ParsableCommand {
             let needed = try self.needed.map { try resolveID($0, what: "role, unit or location", in: config, sections: .resources) }
             let rows = query.filter(schedule.meetings).filter { needed == nil || $0.needs.contains(needed ?? "") }.map { PlanRow(meeting: $0, uidDomain: config.municipality.uidDomain, catalogue: config.catalogue) }
             switch format {
-            case .table: Output.raw(PlanFormatter.table(rows))
+            case .table: Output.raw(PlanFormatter.table(rows, catalogue: config.catalogue))
             case .csv: Output.raw(PlanFormatter.csv(rows))
             case .json: Output.raw(try PlanFormatter.json(rows))
             case .html: Output.raw(PlanHTML.render(rows, configuration: config))
