@@ -1,11 +1,13 @@
 import MoteplanCore
 import MoteplanICal
 
-/// Turns a meeting into the VEVENT people see: Norwegian text, organizer and attendees
-/// only where an address is configured.
+/// Turns a meeting into the VEVENT people see: text in the plan's language (its catalogue),
+/// organizer and attendees only where an address is configured.
 public struct EventBuilder: Sendable {
     /// The configuration the meetings come from.
     public let configuration: Configuration
+    /// The plan's language.
+    var catalogue: Catalogue { configuration.catalogue }
     /// DTSTAMP for every event: the config's revision date at midnight UTC, so output is deterministic.
     public let stamp: ICalUTCStamp
 
@@ -34,7 +36,7 @@ public struct EventBuilder: Sendable {
             dtstamp: stamp,
             start: Self.icalTime(meeting.startDateTime),
             end: Self.icalTime(meeting.endDateTime),
-            summary: Self.summary(meeting),
+            summary: summary(meeting),
             description: description(meeting, structure: structure),
             location: meeting.location,
             categories: structure.map { [$0.title] } ?? [],
@@ -43,37 +45,41 @@ public struct EventBuilder: Sendable {
             attendees: attendees)
     }
 
-    /// What marks a cancelled meeting in its title: Outlook ignores STATUS:CANCELLED in a
-    /// subscribed calendar, so the title itself must say it.
-    public static let cancelledPrefix = "AVLYST: "
-
-    /// SUMMARY: the meeting's title, prefixed with "AVLYST: " when it is cancelled.
-    public static func summary(_ meeting: Meeting) -> String {
-        meeting.isCancelled ? cancelledPrefix + meeting.title : meeting.title
+    /// SUMMARY: the meeting's title, prefixed with the catalogue's cancelled word when it is
+    /// cancelled (Outlook ignores STATUS:CANCELLED in a subscribed calendar, so the title itself
+    /// must say it).
+    public func summary(_ meeting: Meeting) -> String {
+        meeting.isCancelled ? catalogue(.feedCancelledSummary, ["title": meeting.title]) : meeting.title
     }
 
-    /// DESCRIPTION, in Norwegian: what the structure is, who leads, who takes part, markers, moves.
+    /// DESCRIPTION, in the plan's language: what the structure is, who leads, who takes part,
+    /// markers, moves.
     func description(_ meeting: Meeting, structure: Structure?) -> String {
         var lines: [String] = []
-        if let reason = meeting.cancelled { lines.append(reason.isEmpty ? "AVLYST." : "AVLYST: \(reason).") }
+        if let reason = meeting.cancelled {
+            lines.append(reason.isEmpty ? catalogue(.feedCancelled) : catalogue(.feedCancelledBecause, ["reason": reason]))
+        }
         if let text = structure?.description, !text.isEmpty { lines.append(text) }
-        if let leader = meeting.leader { lines.append("Leder: \(LeaderName.display(leader))") }
+        if let leader = meeting.leader { lines.append(catalogue(.feedLeader, ["name": LeaderName.display(leader)])) }
         if !meeting.participants.isEmpty {
-            lines.append("Deltakere: \(meeting.participants.map(\.name).joined(separator: ", "))")
+            lines.append(catalogue(.feedParticipants, ["names": meeting.participants.map(\.name).joined(separator: ", ")]))
         }
         for marker in meeting.markers {
             lines.append(marker.guests.isEmpty
                 ? marker.text
-                : "\(marker.text) – inviter: \(marker.guests.map(\.name).joined(separator: ", "))")
+                : catalogue(.feedMarkerGuests, ["marker": marker.text, "guests": marker.guests.map(\.name).joined(separator: ", ")]))
         }
         if let handover = meeting.handover { lines.append(handover + ".") }
+        let planned = catalogue.withWeekday(meeting.plannedDate)
         if let reason = meeting.movedBecause {
-            lines.append("Flyttet fra \(NorwegianDate.withWeekday(meeting.plannedDate)) (\(reason)).")
+            lines.append(catalogue(.feedMovedBecause, ["date": planned, "reason": reason]))
         }
         if let reason = meeting.movedByHand {
-            lines.append("Flyttet fra \(NorwegianDate.withWeekday(meeting.plannedDate))\(reason.isEmpty ? "" : " (\(reason))").")
+            lines.append(reason.isEmpty
+                ? catalogue(.feedMoved, ["date": planned])
+                : catalogue(.feedMovedBecause, ["date": planned, "reason": reason]))
         }
-        if meeting.isAdded && !(structure?.isAtLeastDuty ?? false) { lines.append("Ekstra møte.") }
+        if meeting.isAdded && !(structure?.isAtLeastDuty ?? false) { lines.append(catalogue(.feedExtraMeeting)) }
         return lines.joined(separator: "\n")
     }
 

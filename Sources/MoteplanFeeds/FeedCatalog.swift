@@ -12,7 +12,7 @@ public struct FeedSpec: Sendable, Hashable {
 }
 
 /// Which feeds a schedule publishes: everything, one per structure, one per instance of a
-/// structure with several, and one per role, unit and location ("mine møter").
+/// structure with several, and one per role, unit and location (personal feeds).
 public enum FeedCatalog {
     /// The file name of the feed with every meeting.
     public static let allFeed = "alle.ics"
@@ -27,8 +27,9 @@ public enum FeedCatalog {
     /// then the personal feeds of every role, unit and location, in config order.
     public static func feeds(for schedule: Schedule, configuration: Configuration) -> [FeedSpec] {
         let municipality = configuration.municipality.name
+        let catalogue = configuration.catalogue
         let meetings = schedule.meetings
-        var feeds = [FeedSpec(path: allFeed, calendarName: "\(municipality) – alle møter", meetings: Array(meetings.indices))]
+        var feeds = [FeedSpec(path: allFeed, calendarName: catalogue(.feedAllMeetings, ["municipality": municipality]), meetings: Array(meetings.indices))]
         var byStructure: [String: [Int]] = [:]
         var byInstance: [StructureInstance: [Int]] = [:]
         var byNeed: [String: [Int]] = [:]
@@ -55,7 +56,7 @@ public enum FeedCatalog {
         let owners = configuration.roles.map { ($0.id, $0.name) } + configuration.units.map { ($0.id, $0.name) }
             + configuration.locations.map { ($0.id, $0.name) }
         for (id, name) in owners {
-            feeds.append(FeedSpec(path: personalPath(id), calendarName: "Møteplan – \(name)", meetings: byNeed[id] ?? []))
+            feeds.append(FeedSpec(path: personalPath(id), calendarName: catalogue(.feedPersonal, ["name": name]), meetings: byNeed[id] ?? []))
         }
         return feeds
     }

@@ -16,8 +16,8 @@ extension ReminderPlanner {
             let end = status.period.range.last
             let values: [String: TemplateValue] = [
                 "moete": .text(status.structure.title), "enhet": .text(status.instance.name),
-                "krav": .text(status.requirement), "periode": .text(status.period.label),
-                "frist": .text(NorwegianDate.long(end)), "registrert": .text(String(status.registered.count)),
+                "krav": .text(requirement(status.required)), "periode": .text(status.period.label),
+                "frist": .text(plan.configuration.catalogue.long(end)), "registrert": .text(String(status.registered.count)),
             ]
             for lead in Self.flexibleDutyLeadDays {
                 let sendOn = end.adding(days: -lead)
@@ -29,5 +29,10 @@ extension ReminderPlanner {
             }
         }
         return result
+    }
+
+    /// "minst 1 møte", "minst 2 møter" in the plan's language.
+    func requirement(_ count: Int) -> String {
+        plan.configuration.catalogue(abs(count) == 1 ? .requirementOne : .requirementMany, ["count": String(count)])
     }
 }

@@ -97,7 +97,8 @@ public struct InvitationJob {
             }
             try store.write { try $0.mark(entry.id, .sending, at: now) }
             let message = InvitationMessage(
-                from: from, invitation: invitation, calendar: calendar, date: date, messageID: entry.messageID, resend: resend)
+                from: from, invitation: invitation, calendar: calendar, date: date, messageID: entry.messageID, resend: resend,
+                catalogue: configuration.catalogue)
             do {
                 try delivery.deliver(
                     message.render(), fileName: "moteplan.\(entry.kind).\(RemindJob.hash(entry.id))",

@@ -3,7 +3,7 @@ import MoteplanCore
 import MoteplanICal
 
 /// An invitation as Outlook and Gmail expect it (RFC 6047): `multipart/alternative` with a
-/// Norwegian `text/plain` part and a `text/calendar; method=…` part whose method equals the
+/// `text/plain` part in the plan's language and a `text/calendar; method=…` part whose method equals the
 /// object's METHOD. From is the configured sender (the system that sends on the leader's behalf);
 /// Reply-To is the leader, so a written answer reaches a person; calendar replies go to ORGANIZER.
 struct InvitationMessage {
@@ -19,27 +19,32 @@ struct InvitationMessage {
     var messageID: String
     /// Whether this is a repeated delivery after an interrupted run.
     var resend: Bool
+    /// The plan's language.
+    var catalogue: Catalogue
 
-    /// Subject and plain text, in Norwegian.
+    /// Subject and plain text, in the plan's language.
     var text: (subject: String, body: String) {
         let meeting = invitation.meeting
-        let when = "\(NorwegianDate.withWeekday(meeting.date)) kl. \(meeting.start)–\(meeting.end)"
+        let when = catalogue(.mailWhen, ["date": catalogue.withWeekday(meeting.date), "start": "\(meeting.start)", "end": "\(meeting.end)"])
         let place = meeting.location.map { ", \($0)" } ?? ""
-        let leader = meeting.leader.map { "Leder: \(LeaderName.display($0)).\n" } ?? ""
+        let leader = meeting.leader.map { catalogue(.mailLeader, ["name": LeaderName.display($0)]) + "\n" } ?? ""
+        let heading = ["title": meeting.title, "date": catalogue.long(meeting.date)]
+        let values = ["title": meeting.title, "when": when, "place": place]
+        let hello = catalogue(.mailGreeting) + "\n\n"
         switch invitation.change {
         case .new:
-            return ("Invitasjon: \(meeting.title), \(NorwegianDate.long(meeting.date))",
-                "Hei,\n\nDu er invitert til \(meeting.title), \(when)\(place).\n\(leader)\nSvar med Godta eller Avslå i kalenderen din.\n")
+            return (catalogue(.invitationNewSubject, heading),
+                hello + catalogue(.invitationNew, values) + "\n\(leader)\n" + catalogue(.invitationNewAnswer) + "\n")
         case .updated:
-            return ("Endret: \(meeting.title), \(NorwegianDate.long(meeting.date))",
-                "Hei,\n\nMøtet \(meeting.title) er endret. Det er nå \(when)\(place).\n\(leader)\nKalenderen din oppdaterer avtalen når du åpner invitasjonen.\n")
+            return (catalogue(.invitationUpdatedSubject, heading),
+                hello + catalogue(.invitationUpdated, values) + "\n\(leader)\n" + catalogue(.invitationUpdatedCalendar) + "\n")
         case .cancelled:
-            let reason = meeting.cancelled.map { $0.isEmpty ? "" : " Grunn: \($0)." } ?? ""
-            return ("Avlyst: \(meeting.title), \(NorwegianDate.long(meeting.date))",
-                "Hei,\n\nMøtet \(meeting.title), \(when), er avlyst.\(reason)\n\nKalenderen din fjerner avtalen når du åpner meldingen.\n")
+            let reason = meeting.cancelled.map { $0.isEmpty ? "" : catalogue(.invitationCancelledReason, ["reason": $0]) } ?? ""
+            return (catalogue(.invitationCancelledSubject, heading),
+                hello + catalogue(.invitationCancelled, values) + reason + "\n\n" + catalogue(.invitationRemovedCalendar) + "\n")
         case .withdrawn:
-            return ("Ikke lenger invitert: \(meeting.title), \(NorwegianDate.long(meeting.date))",
-                "Hei,\n\nDu er ikke lenger med på \(meeting.title), \(when).\n\nKalenderen din fjerner avtalen når du åpner meldingen.\n")
+            return (catalogue(.invitationWithdrawnSubject, heading),
+                hello + catalogue(.invitationWithdrawn, values) + "\n\n" + catalogue(.invitationRemovedCalendar) + "\n")
         }
     }
 

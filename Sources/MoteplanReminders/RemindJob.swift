@@ -191,7 +191,9 @@ public struct RemindJob {
     /// The recipient's address, or the fallback (marked) when the role has none.
     func address(_ reminder: Reminder) -> (name: String, address: String, fallback: Bool)? {
         if let email = reminder.recipient.email { return (LeaderName.display(reminder.recipient), email, false) }
-        if let fallback = configuration.reminders.fallback { return ("Rådgiver (for \(reminder.recipient.name))", fallback, true) }
+        if let fallback = configuration.reminders.fallback {
+            return (configuration.catalogue(.mailFallbackRecipient, ["role": reminder.recipient.name]), fallback, true)
+        }
         return nil
     }
 
@@ -200,7 +202,8 @@ public struct RemindJob {
     func values(
         _ reminder: Reminder, address: (name: String, address: String, fallback: Bool)?, now: LocalDateTime, number: Int
     ) -> [String: TemplateValue] {
-        var values = reminder.values.merging(SendingFigures.values(reminder, now: now, number: number)) { _, new in new }
+        let figures = SendingFigures.values(reminder, now: now, number: number, catalogue: configuration.catalogue)
+        var values = reminder.values.merging(figures) { _, new in new }
         values["mottaker"] = .text(LeaderName.display(reminder.recipient))
         values["tiltale"] = .text(Greeting.name(reminder.recipient))
         if let link = personalPage(reminder.recipient.id) { values["lenke"] = .text(link) }

@@ -17,6 +17,8 @@ public struct ReminderPlanner: Sendable {
     /// Where sends on closed days move to (built once per planner: it holds the holidays).
     let workingDays: WorkingDayRule
     var domain: String { plan.configuration.municipality.uidDomain }
+    /// The plan's language: dates and lists in the reminders' values.
+    var catalogue: Catalogue { plan.configuration.catalogue }
 
     /// All reminders, ordered by day and identity.
     public func reminders() -> [Reminder] {
@@ -32,13 +34,13 @@ public struct ReminderPlanner: Sendable {
             let frist = workingDays.onOrBefore(meeting.date.adding(days: -structure.noticeDays), for: structure)
             let innkallingOn = workingDays.onOrBefore(frist.adding(days: -settings.innkallingLeadDays), for: structure)
             var values = meetingValues(meeting)
-            values["frist"] = .text(NorwegianDate.long(frist))
+            values["frist"] = .text(catalogue.long(frist))
             values["deltakere"] = .list(meeting.participants.map { ["navn": $0.name] })
             // "SLT på agendaen – inviter SLT-koordinator og politikontakt"; no `gjester` key without
             // guests (an empty text would still open `{{#gjester}}`).
             values["punkter"] = .list(meeting.markers.map { marker in
                 var item = ["punkt": marker.text]
-                if !marker.guests.isEmpty { item["gjester"] = NorwegianCount.list(marker.guests.map { NorwegianCount.midSentence($0.name) }) }
+                if !marker.guests.isEmpty { item["gjester"] = catalogue.list(marker.guests.map { NorwegianCount.midSentence($0.name) }) }
                 return item
             })
             var innkalling = Reminder(
@@ -49,7 +51,7 @@ public struct ReminderPlanner: Sendable {
             for marker in meeting.markers where !marker.guests.isEmpty {
                 var values = meetingValues(meeting)
                 values["punkt"] = .text(marker.text)
-                values["frist"] = .text(NorwegianDate.long(frist))
+                values["frist"] = .text(catalogue.long(frist))
                 values["gjester"] = .list(marker.guests.map { ["navn": $0.name] })
                 let invitationOn = workingDays.onOrBefore(meeting.date.adding(days: -settings.invitationDaysBefore), for: structure)
                 var invitation = Reminder(
@@ -74,7 +76,7 @@ public struct ReminderPlanner: Sendable {
         for referat in plan.ledger.expected where plan.ledger.records[referat.uid] == nil {
             guard let owner = referat.meeting.leader else { continue }
             var values = meetingValues(referat.meeting)
-            values["frist"] = .text(NorwegianDate.long(referat.due))
+            values["frist"] = .text(catalogue.long(referat.due))
             values["til"] = .text(referat.receiver.title)
             let held = referat.meeting.date.adding(days: 1)
             let structure = plan.configuration.structure(referat.meeting.instance.structureID)
@@ -114,13 +116,13 @@ public struct ReminderPlanner: Sendable {
                 // The agenda closes at the end of its (working) day: sent that morning, never after.
                 let closes = workingDays.onOrBefore(draft.closes, for: structure)
                 var values = meetingValues(meeting)
-                values["lukkes"] = .text(NorwegianDate.long(closes))
+                values["lukkes"] = .text(catalogue.long(closes))
                 values["mottatt"] = .list(draft.received.map { referat, record in
-                    ["navn": referat.meeting.instance.name, "dato": NorwegianDate.long(referat.meeting.date),
-                     "ref": record.reference ?? "", "levert": NorwegianDate.long(record.delivered)]
+                    ["navn": referat.meeting.instance.name, "dato": catalogue.long(referat.meeting.date),
+                     "ref": record.reference ?? "", "levert": catalogue.long(record.delivered)]
                 })
                 values["mangler"] = .list(draft.missing.map {
-                    ["navn": $0.meeting.instance.name, "dato": NorwegianDate.long($0.meeting.date), "frist": NorwegianDate.long($0.due)]
+                    ["navn": $0.meeting.instance.name, "dato": catalogue.long($0.meeting.date), "frist": catalogue.long($0.due)]
                 })
                 var reminder = Reminder(
                     id: "sakliste/\(meeting.uid(domain: domain))", kind: .sakliste, recipient: leader, sendOn: closes,
@@ -149,9 +151,9 @@ public struct ReminderPlanner: Sendable {
                 {
                     let end = term.range.last
                     var values: [String: TemplateValue] = [
-                        "gruppe": .text(group.name), "slutter": .text(NorwegianDate.long(end)),
+                        "gruppe": .text(group.name), "slutter": .text(catalogue.long(end)),
                         "ny_periode": .text(term.next.label), "overtar": .text(LeaderName.display(incoming)),
-                        "gaar_av": .text(LeaderName.display(outgoing)), "starter": .text(NorwegianDate.long(term.next.range.first)),
+                        "gaar_av": .text(LeaderName.display(outgoing)), "starter": .text(catalogue.long(term.next.range.first)),
                     ]
                     let sendOn = HandoverStart.day(
                         term: term, weeks: rule.handoverWeeks, configuration: plan.configuration, rule: workingDays)
@@ -178,7 +180,7 @@ public struct ReminderPlanner: Sendable {
     func meetingValues(_ meeting: Meeting) -> [String: TemplateValue] {
         [
             "moete": .text(meeting.title),
-            "dato": .text(NorwegianDate.withWeekday(meeting.date)),
+            "dato": .text(catalogue.withWeekday(meeting.date)),
             "tid": .text("\(meeting.start)–\(meeting.end)"),
             "sted": .text(meeting.location ?? ""),
             "leder": .text(meeting.leader.map(LeaderName.display) ?? ""),

@@ -168,8 +168,46 @@ holidays = "Skoleferier (grå i årshjulet):"
 count_cancelled = "{count} ({cancelled} avlyst)"
 
 # ---- feeds (MoteplanFeeds) ----
+[feed]
+# X-WR-CALNAME of alle.ics
+all_meetings = "{municipality} – alle møter"
+# X-WR-CALNAME of a role's, unit's or location's own feed
+personal = "Møteplan – {name}"
+# SUMMARY of a cancelled meeting: Outlook ignores STATUS:CANCELLED in a subscribed calendar
+cancelled_summary = "AVLYST: {title}"
+# DESCRIPTION lines
+cancelled = "AVLYST."
+cancelled_because = "AVLYST: {reason}."
+leader = "Leder: {name}"
+participants = "Deltakere: {names}"
+marker_guests = "{marker} – inviter: {guests}"
+moved = "Flyttet fra {date}."
+moved_because = "Flyttet fra {date} ({reason})."
+extra_meeting = "Ekstra møte."
 
 # ---- reminders and invitations (MoteplanReminders) ----
+[mail]
+# the recipient's name when a role without an address is reminded through [reminders] fallback
+fallback_recipient = "Rådgiver (for {role})"
+# "torsdag 17. september 2026 kl. 13:00–15:30"
+when = "{date} kl. {start}–{end}"
+greeting = "Hei,"
+leader = "Leder: {name}."
+invitation_new_subject = "Invitasjon: {title}, {date}"
+invitation_new = "Du er invitert til {title}, {when}{place}."
+invitation_new_answer = "Svar med Godta eller Avslå i kalenderen din."
+invitation_updated_subject = "Endret: {title}, {date}"
+invitation_updated = "Møtet {title} er endret. Det er nå {when}{place}."
+invitation_updated_calendar = "Kalenderen din oppdaterer avtalen når du åpner invitasjonen."
+invitation_cancelled_subject = "Avlyst: {title}, {date}"
+invitation_cancelled = "Møtet {title}, {when}, er avlyst."
+invitation_cancelled_reason = " Grunn: {reason}."
+invitation_withdrawn_subject = "Ikke lenger invitert: {title}, {date}"
+invitation_withdrawn = "Du er ikke lenger med på {title}, {when}."
+invitation_removed_calendar = "Kalenderen din fjerner avtalen når du åpner meldingen."
+# `krav` in a minstekrav reminder: "minst 1 møte", "minst 2 møter"
+requirement_one = "minst {count} møte"
+requirement_many = "minst {count} møter"
 
 # ---- pages (MoteplanServer) ----
 
@@ -574,8 +612,39 @@ holidays = "Skuleferiar (grå i årshjulet):"
 count_cancelled = "{count} ({cancelled} avlyste)"
 
 # ---- feeds (MoteplanFeeds) ----
+[feed]
+all_meetings = "{municipality} – alle møte"
+personal = "Møteplan – {name}"
+cancelled_summary = "AVLYST: {title}"
+cancelled = "AVLYST."
+cancelled_because = "AVLYST: {reason}."
+leader = "Leiar: {name}"
+participants = "Deltakarar: {names}"
+marker_guests = "{marker} – inviter: {guests}"
+moved = "Flytta frå {date}."
+moved_because = "Flytta frå {date} ({reason})."
+extra_meeting = "Ekstra møte."
 
 # ---- reminders and invitations (MoteplanReminders) ----
+[mail]
+fallback_recipient = "Rådgivar (for {role})"
+when = "{date} kl. {start}–{end}"
+greeting = "Hei,"
+leader = "Leiar: {name}."
+invitation_new_subject = "Invitasjon: {title}, {date}"
+invitation_new = "Du er invitert til {title}, {when}{place}."
+invitation_new_answer = "Svar med Godta eller Avslå i kalenderen din."
+invitation_updated_subject = "Endra: {title}, {date}"
+invitation_updated = "Møtet {title} er endra. Det er no {when}{place}."
+invitation_updated_calendar = "Kalenderen din oppdaterer avtalen når du opnar invitasjonen."
+invitation_cancelled_subject = "Avlyst: {title}, {date}"
+invitation_cancelled = "Møtet {title}, {when}, er avlyst."
+invitation_cancelled_reason = " Grunn: {reason}."
+invitation_withdrawn_subject = "Ikkje lenger invitert: {title}, {date}"
+invitation_withdrawn = "Du er ikkje lenger med på {title}, {when}."
+invitation_removed_calendar = "Kalenderen din fjernar avtalen når du opnar meldinga."
+requirement_one = "minst {count} møte"
+requirement_many = "minst {count} møte"
 
 # ---- pages (MoteplanServer) ----
 

@@ -17,14 +17,15 @@ struct Check: ParsableCommand {
         try reportingFailures {
             let loaded = try options.load()
             let config = loaded.configuration
-            // Template mistakes surface now, not when cron sends.
-            _ = try ReminderTemplates.load(folder: ReminderTemplates.folder(configFile: loaded.file, settings: config.reminders))
+            // Template mistakes surface now, not when cron sends; a missing template of the plan's
+            // language is a warning (the built-in one is used).
+            let templates = try ReminderTemplates.load(for: loaded)
             let schedule = try stateOptions.planState(loaded).schedule
             let summary = CheckSummary(configuration: config, schedule: schedule)
             let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings)
             var clashes = ConflictListing.diagnostics(conflicts, loaded: loaded)
             if strict { clashes = clashes.map { $0.with(severity: .error) } }
-            let warnings = loaded.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
+            let warnings = loaded.warnings + templates.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
                 + InvitationWarnings.diagnostics(for: schedule, loaded: loaded)
             Output.raw(summary.render(file: loaded.file))
             for warning in warnings + clashes { Output.error(warning.description) }

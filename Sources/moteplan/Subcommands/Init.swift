@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import MoteplanCore
 
-/// `moteplan init [PATH] [--example melhus] [--language nb|nn]`: writes a config to start from.
+/// `moteplan init [PATH] [--example melhus] [--language nb|nn]`: writes a config to start from;
+/// `moteplan init --templates DIR [--language nn]`: the built-in reminder templates (InitTemplates.swift).
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a commented starting config for a new municipality, the Melhus example or the nynorsk example (refuses to overwrite).")
@@ -21,7 +22,11 @@ struct Init: ParsableCommand {
     @Option(help: "The language of the example config or templates: nb or nn.")
     var language: String?
 
+    @Option(help: ArgumentHelp("Write the built-in reminder templates into this folder for editing, instead of a config.", valueName: "dir"))
+    var templates: String?
+
     func run() throws {
+        if let templates { return try writeTemplates(into: templates) }
         try reportingFailures {
             let nynorsk = try Self.wantsNynorsk(language, example: example)
             guard !FileManager.default.fileExists(atPath: path) else {

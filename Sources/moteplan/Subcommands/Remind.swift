@@ -24,8 +24,7 @@ struct Remind: ParsableCommand {
                 throw UsageFailure(message: "--deliver \"\(deliver)\" is not stdout, maildir:DIR, sendmail or sendmail:COMMAND.")
             }
             let loaded = try config.load()
-            let settings = loaded.configuration.reminders
-            let templates = try ReminderTemplates.load(folder: ReminderTemplates.folder(configFile: loaded.file, settings: settings))
+            let templates = try ReminderTemplates.load(for: loaded)
             let moment = try now.resolve(timeZone: loaded.configuration.municipality.timeZone)
             let statePath = state.path(configPath: loaded.file)
             // Each recipient's personal page (/meg/<token>) in their mails, when [server] base_url
