@@ -108,7 +108,10 @@ struct MelhusTests {
         let moved = try #require(meetings("samarbeidsgruppe").first { $0.plannedDate.description == "2027-05-06" })
         #expect(moved.date.description == "2027-05-07")
         #expect(moved.uid(domain: config.municipality.uidDomain) == "samarbeidsgruppe-20270506@moteplan.melhus.example.no")
-        #expect(moved.notes.last == "Flyttet fra 6. mai 2027 (Kristi himmelfartsdag)")
+        #expect(moved.notes(in: config.catalogue).last == "Flyttet fra 6. mai 2027 (Kristi himmelfartsdag)")
+        // The same note in nynorsk names the day in nynorsk too.
+        let nynorsk = try #require(Catalogue.named("nn"))
+        #expect(moved.notes(in: nynorsk).last == "Flytta frå 6. mai 2027 (Kristi himmelfartsdag)")
     }
 
     @Test func schoolStructuresSkipSchoolHolidays() {

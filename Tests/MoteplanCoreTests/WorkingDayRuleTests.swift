@@ -47,12 +47,15 @@ struct WorkingDayRuleTests {
     }
 
     @Test func dayCountsAgreeInNumber() {
-        #expect(NorwegianCount.days(1) == "1 dag")
-        #expect(NorwegianCount.days(4) == "4 dager")
-        #expect(NorwegianCount.days(0) == "0 dager")
-        #expect(NorwegianCount.days(22) == "22 dager")
-        #expect(NorwegianCount.list(["SLT-koordinator", "politikontakt"]) == "SLT-koordinator og politikontakt")
-        #expect(NorwegianCount.list(["a", "b", "c"]) == "a, b og c")
+        let nb = Catalogue.bokmal
+        #expect(nb.days(1) == "1 dag")
+        #expect(nb.days(4) == "4 dager")
+        #expect(nb.days(0) == "0 dager")
+        #expect(nb.days(22) == "22 dager")
+        #expect(nb.days(-1) == "-1 dag")
+        #expect(nb.list(["SLT-koordinator", "politikontakt"]) == "SLT-koordinator og politikontakt")
+        #expect(nb.list(["a", "b", "c"]) == "a, b og c")
+        #expect(nb.list(["a"]) == "a" && nb.list([]) == "")
         #expect(NorwegianCount.midSentence("Politikontakt") == "politikontakt")
         #expect(NorwegianCount.midSentence("SLT-koordinator") == "SLT-koordinator")
     }

@@ -55,10 +55,6 @@ public struct FlexibleDutyStatus: Sendable, Hashable {
         registered.filter { $0.startDateTime <= now }.count >= required
     }
 
-    /// "minst 1 møte" / "minst 2 møter" (bokmål).
-    @available(*, deprecated, message: "use requirement(in: configuration.catalogue)")
-    public var requirement: String { requirement(in: .bokmal) }
-
     /// "minst 1 møte" / "minst 2 møter" in the catalogue's language.
     public func requirement(in catalogue: Catalogue) -> String {
         catalogue(required == 1 ? .atLeastOneMeeting : .atLeastMeetings, ["count": String(required)])

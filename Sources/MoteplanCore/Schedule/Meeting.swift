@@ -122,10 +122,6 @@ public struct Meeting: Sendable, Hashable {
     /// End as a date-time.
     public var endDateTime: LocalDateTime { LocalDateTime(date: date, time: end) }
 
-    /// Notes in bokmål; callers with a configuration use `notes(in:)`.
-    @available(*, deprecated, message: "use notes(in: configuration.catalogue)")
-    public var notes: [String] { notes(in: .bokmal) }
-
     /// Notes in the catalogue's language: a cancellation, markers, then a move, an added
     /// meeting and a change of leader.
     public func notes(in catalogue: Catalogue) -> [String] {

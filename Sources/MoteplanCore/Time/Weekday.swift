@@ -2,10 +2,6 @@
 public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
-    /// The bokmål name, lower case ("onsdag").
-    @available(*, deprecated, message: "use the config's catalogue: catalogue.weekday(day)")
-    public var norwegian: String { Catalogue.bokmal.weekday(self) }
-
     /// The English name, lower case ("wednesday").
     public var english: String {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1]

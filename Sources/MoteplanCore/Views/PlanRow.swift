@@ -21,12 +21,6 @@ public struct PlanRow: Sendable, Hashable, Encodable {
     /// The ids of every role, unit and location the meeting needs.
     public var needs: [String]
 
-    /// The row for `meeting`, its notes in bokmål.
-    @available(*, deprecated, message: "use init(meeting:uidDomain:catalogue:)")
-    public init(meeting: Meeting, uidDomain: String) {
-        self.init(meeting: meeting, uidDomain: uidDomain, catalogue: .bokmal)
-    }
-
     /// The row for `meeting`, its notes in the catalogue's language.
     public init(meeting: Meeting, uidDomain: String, catalogue: Catalogue) {
         uid = meeting.uid(domain: uidDomain)
