@@ -25,9 +25,8 @@ Deltakere:
 {{#deltakere}}
 - {{navn}}
 {{/deltakere}}
-
-Møtet ligger vedlagt som kalenderfil.
 {{#lenke}}
+
 Merk innkallingen som sendt på siden din: {{lenke}}
 {{/lenke}}
 {{#til_radgiver}}
@@ -52,9 +51,8 @@ Fristen for innkallingen var {{frist}}; inviter dem så snart som mulig:
 {{#gjester}}
 - {{navn}}
 {{/gjester}}
-
-Møtet ligger vedlagt som kalenderfil.
 {{#lenke}}
+
 Siden din: {{lenke}}
 {{/lenke}}
 {{#til_radgiver}}
@@ -211,9 +209,8 @@ Deltakarar:
 {{#deltakere}}
 - {{navn}}
 {{/deltakere}}
-
-Møtet ligg vedlagt som kalenderfil.
 {{#lenke}}
+
 Merk innkallinga som sendt på sida di: {{lenke}}
 {{/lenke}}
 {{#til_radgiver}}
@@ -238,9 +235,8 @@ Fristen for innkallinga var {{frist}}; inviter dei så snart som mogleg:
 {{#gjester}}
 - {{navn}}
 {{/gjester}}
-
-Møtet ligg vedlagt som kalenderfil.
 {{#lenke}}
+
 Sida di: {{lenke}}
 {{/lenke}}
 {{#til_radgiver}}
