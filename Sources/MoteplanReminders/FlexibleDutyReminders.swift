@@ -10,9 +10,8 @@ extension ReminderPlanner {
     /// the outbox drops any still pending).
     func flexibleDutyReminders() -> [Reminder] {
         var result: [Reminder] = []
-        let scheduler = Scheduler(configuration: plan.configuration)
         for status in FlexibleDuties.statuses(configuration: plan.configuration, schedule: plan.schedule) where !status.isRegistered {
-            guard let leader = scheduler.leaderRole(status.structure, status.instance) else { continue }
+            guard let leader = plan.configuration.leaderRole(status.structure, status.instance) else { continue }
             let end = status.period.range.last
             let values: [String: TemplateValue] = [
                 "moete": .text(status.structure.title), "enhet": .text(status.instance.name),

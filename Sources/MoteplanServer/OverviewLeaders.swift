@@ -38,8 +38,8 @@ extension OverviewPage {
             for item in referat {
                 let state = ledger.state(of: item, now: now)
                 let cls = state.isOverdue ? " class=\"forfalt\"" : ""
-                let meeting = "\(item.meeting.title)" + (item.meeting.instance.isSingle ? "" : " – \(item.meeting.instance.name)")
-                    + ", \(catalogue.long(item.meeting.date))"
+                // The title already names the instance ("Tverrfaglig nettverk – Melhus vest").
+                let meeting = "\(item.meeting.title), \(catalogue.long(item.meeting.date))"
                 html += "<tr><td>\(Markup.escape(meeting))</td><td>\(Markup.escape(catalogue.long(item.due)))</td>"
                 html += "<td\(cls)>\(Markup.escape(Self.describe(state, catalogue)))</td></tr>\n"
             }

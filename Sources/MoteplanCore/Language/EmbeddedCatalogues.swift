@@ -511,7 +511,7 @@ marker_on_agenda = "{marker}: set det på saklista til {meeting}, {when}."
 marker_on_agenda_with_guests = "{marker}: set det på saklista til {meeting}, {when}, og inviter {guests}."
 send_referat = "Send referat frå {meeting}, {date}, til {receiver} innan {due}."
 overdue_for = "Forfall for {days} sidan."
-prepare_sakliste = "Førebu sakliste til {meeting}, {date}; ho blir stengd {closes}."
+prepare_sakliste = "Førebu sakliste til {meeting}, {date}; ho blir lukka {closes}."
 no_referat_yet = "Ingen referat motteke enno."
 referat_received_from = "Referat motteke frå {names}."
 missing_from = "Manglar frå {names}."
@@ -578,7 +578,7 @@ wheel = "Årshjul: møta som vart haldne"
 
 [agenda]
 heading = "Sakliste – {meeting}, {date} kl. {start}–{end}"
-draft = "Utkast. Saklista blir stengd {closes}."
+draft = "Utkast. Saklista blir lukka {closes}."
 cancelled = "MØTET ER AVLYST."
 received = "{meeting}, {date}: motteke {delivered}"
 no_new_referat = "Ingen nye referat mottekne."
@@ -587,7 +587,7 @@ missing_referat = "Referat som manglar"
 missing_line = "{meeting}, {date} (frist {due})"
 invited = "Blir inviterte: {guests}"
 any_other_business = "Eventuelt"
-late = "levert {delivered}, etter at saklista vart stengd"
+late = "levert {delivered}, etter at saklista vart lukka"
 
 [plan]
 title = "Møteplan – {name}"
@@ -677,7 +677,7 @@ minstekrav = "minstekrav"
 [page_error]
 unknown_calendar = "Ukjend kalender."
 unknown_feed = "Ukjend kalender: {path}"
-unknown_school_year = "Ukjent skuleår; desse finst: {known}"
+unknown_school_year = "Ukjend skuleår; desse finst: {known}"
 
 # Den offentlege oversikta (/), månadsvisinga og den private oversikta per leiar.
 [overview]
@@ -857,7 +857,7 @@ not_found = "Lenka er ukjend eller ikkje lenger i bruk. Be rådgjevaren om ei ny
 back = "Tilbake til sida di"
 refused_title = "Ikkje registrert"
 wrong_origin = "Skjemaet må sendast frå sida di. Ingenting blei registrert."
-wrong_type = "Skjemaet kom i eit ukjent format. Ingenting blei registrert."
+wrong_type = "Skjemaet kom i eit ukjend format. Ingenting blei registrert."
 too_large = "Skjemaet er for stort. Ingenting blei registrert."
 unreadable = "Skjemaet kunne ikkje lesast. Ingenting blei registrert."
 not_saved = "Det blei ikkje lagra. Prøv igjen seinare."
