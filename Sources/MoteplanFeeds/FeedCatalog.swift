@@ -56,7 +56,7 @@ public enum FeedCatalog {
         let owners = configuration.roles.map { ($0.id, $0.name) } + configuration.units.map { ($0.id, $0.name) }
             + configuration.locations.map { ($0.id, $0.name) }
         for (id, name) in owners {
-            feeds.append(FeedSpec(path: personalPath(id), calendarName: catalogue(.feedPersonal, ["name": name]), meetings: byNeed[id] ?? []))
+            feeds.append(FeedSpec(path: personalPath(id), calendarName: catalogue(.planTitle, ["name": name]), meetings: byNeed[id] ?? []))
         }
         return feeds
     }

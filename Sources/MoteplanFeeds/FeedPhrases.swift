@@ -5,7 +5,6 @@ extension Phrase {
     /// X-WR-CALNAME of alle.ics ({municipality}).
     static let feedAllMeetings = Phrase("feed.all_meetings")
     /// X-WR-CALNAME of a role's, unit's or location's own feed ({name}).
-    static let feedPersonal = Phrase("feed.personal")
     /// SUMMARY of a cancelled meeting ({title}).
     static let feedCancelledSummary = Phrase("feed.cancelled_summary")
     /// The cancelled line without a reason.

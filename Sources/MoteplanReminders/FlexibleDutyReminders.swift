@@ -15,7 +15,7 @@ extension ReminderPlanner {
             let end = status.period.range.last
             let values: [String: TemplateValue] = [
                 "moete": .text(status.structure.title), "enhet": .text(status.instance.name),
-                "krav": .text(requirement(status.required)), "periode": .text(status.period.label),
+                "krav": .text(status.requirement(in: plan.configuration.catalogue)), "periode": .text(status.period.label),
                 "frist": .text(plan.configuration.catalogue.long(end)), "registrert": .text(String(status.registered.count)),
             ]
             for lead in Self.flexibleDutyLeadDays {
@@ -28,10 +28,5 @@ extension ReminderPlanner {
             }
         }
         return result
-    }
-
-    /// "minst 1 møte", "minst 2 møter" in the plan's language.
-    func requirement(_ count: Int) -> String {
-        plan.configuration.catalogue(abs(count) == 1 ? .requirementOne : .requirementMany, ["count": String(count)])
     }
 }

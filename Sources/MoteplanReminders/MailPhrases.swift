@@ -31,6 +31,4 @@ extension Phrase {
     /// What the calendar does with a cancellation.
     static let invitationRemovedCalendar = Phrase("mail.invitation_removed_calendar")
     /// A duty's required meetings ({count}): one, and more (nynorsk has one plural form: "møte").
-    static let requirementOne = Phrase("mail.requirement_one")
-    static let requirementMany = Phrase("mail.requirement_many")
 }

@@ -172,7 +172,6 @@ count_cancelled = "{count} ({cancelled} avlyst)"
 # X-WR-CALNAME of alle.ics
 all_meetings = "{municipality} – alle møter"
 # X-WR-CALNAME of a role's, unit's or location's own feed
-personal = "Møteplan – {name}"
 # SUMMARY of a cancelled meeting: Outlook ignores STATUS:CANCELLED in a subscribed calendar
 cancelled_summary = "AVLYST: {title}"
 # DESCRIPTION lines
@@ -206,8 +205,6 @@ invitation_withdrawn_subject = "Ikke lenger invitert: {title}, {date}"
 invitation_withdrawn = "Du er ikke lenger med på {title}, {when}."
 invitation_removed_calendar = "Kalenderen din fjerner avtalen når du åpner meldingen."
 # `krav` in a minstekrav reminder: "minst 1 møte", "minst 2 møter"
-requirement_one = "minst {count} møte"
-requirement_many = "minst {count} møter"
 
 # ---- pages (MoteplanServer) ----
 
@@ -614,7 +611,6 @@ count_cancelled = "{count} ({cancelled} avlyste)"
 # ---- feeds (MoteplanFeeds) ----
 [feed]
 all_meetings = "{municipality} – alle møte"
-personal = "Møteplan – {name}"
 cancelled_summary = "AVLYST: {title}"
 cancelled = "AVLYST."
 cancelled_because = "AVLYST: {reason}."
@@ -643,8 +639,6 @@ invitation_cancelled_reason = " Grunn: {reason}."
 invitation_withdrawn_subject = "Ikkje lenger invitert: {title}, {date}"
 invitation_withdrawn = "Du er ikkje lenger med på {title}, {when}."
 invitation_removed_calendar = "Kalenderen din fjernar avtalen når du opnar meldinga."
-requirement_one = "minst {count} møte"
-requirement_many = "minst {count} møte"
 
 # ---- pages (MoteplanServer) ----
 
