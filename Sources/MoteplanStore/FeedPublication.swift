@@ -1,3 +1,4 @@
+import Foundation
 import MoteplanCore
 import MoteplanFeeds
 import MoteplanICal
@@ -20,13 +21,20 @@ public struct FeedPublication {
     /// The writer of the addressed feeds (with ORGANIZER and ATTENDEE), if asked for: a directory
     /// that must not be public.
     public let privateWriter: FeedWriter?
+    /// The run's inputs besides the store: with them, a run that finds everything as the last
+    /// complete run left it does nothing (`RunFingerprint`); without, every run is a full one.
+    public let inputs: RunInputs?
 
     /// Creates the job; `privateDirectory` also writes the feeds with addresses there.
-    public init(configuration: Configuration, store: StateStore, directory: String, privateDirectory: String? = nil) {
+    public init(
+        configuration: Configuration, store: StateStore, directory: String, privateDirectory: String? = nil,
+        inputs: RunInputs? = nil
+    ) {
         self.configuration = configuration
         self.store = store
         writer = FeedWriter(directory: directory)
         privateWriter = privateDirectory.map { FeedWriter(directory: $0) }
+        self.inputs = inputs
     }
 
     /// What a run did.
@@ -47,6 +55,9 @@ public struct FeedPublication {
         public var removed: [String]
         /// Files an earlier, interrupted run left to rename, renamed now.
         public var recovered: Int
+        /// Whether the run found its inputs, the store and the files as the last complete run
+        /// left them, and so did nothing (`RunFingerprint`).
+        public var nothingChanged = false
     }
 
     /// The actor name recorded for placements made on demand.
@@ -54,7 +65,9 @@ public struct FeedPublication {
 
     /// Runs the job at `now` (local) / `nowUTC`.
     public func run(now: LocalDateTime, nowUTC: ICalUTCStamp) throws -> Outcome {
-        let (outcome, staged) = try store.write { transaction -> (Outcome, [StagedFile]) in
+        let digest = try inputs.map { try inputsDigest($0) }
+        if let digest, let outcome = try runIfNothingChanged(inputs: digest, now: now) { return outcome }
+        let (outcome, staged, generation) = try store.write { transaction -> (Outcome, [StagedFile], Int) in
             // First finish what an interrupted run committed; then any temporary left is from a
             // run that died before committing, and no other run can be staging while we hold the lock.
             let recovered = try rollForward(transaction)
@@ -119,11 +132,66 @@ public struct FeedPublication {
                 written: staged.filter { !$0.target.hasSuffix("/" + FeedWriter.manifestName) }.count,
                 revised: changes.count, recordedTerms: terms, removed: [], recovered: recovered)
             outcome.recordedPlacements = added
-            return (outcome, staged)
+            return (outcome, staged, try transaction.generation())
         }
         var result = outcome
-        result.removed = try finish(staged)
+        let fingerprint = digest.map {
+            RunFingerprint(inputs: $0, generation: generation + 1, manifests: "", feeds: outcome.feeds, meetings: outcome.meetings)
+        }
+        result.removed = try finish(staged, fingerprint: fingerprint)
         return result
+    }
+
+    /// The output directories, absolute (the same relative --out from another directory is another output).
+    private var directories: [String] {
+        let current = FileManager.default.currentDirectoryPath
+        return ([writer] + (privateWriter.map { [$0] } ?? [])).map { writer in
+            writer.directory.hasPrefix("/") ? writer.directory : current + "/" + writer.directory
+        }
+    }
+
+    /// The digest of everything the run reads besides the store and the files it wrote.
+    private func inputsDigest(_ inputs: RunInputs) throws -> String {
+        let m = configuration.municipality
+        let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
+        return inputs.digest([
+            ("cache", EventTextCache.format), ("zone", zone.vtimezone),
+            ("public", directories[0]), ("private", privateWriter == nil ? "" : directories[1]),
+        ])
+    }
+
+    /// Thrown to roll back the check when the run has something to do.
+    private struct SomethingChanged: Error {}
+
+    /// The outcome of a run that has nothing to do, or nil (and nothing written) when anything
+    /// differs from what the last complete run left: see `RunFingerprint`.
+    private func runIfNothingChanged(inputs: String, now: LocalDateTime) throws -> Outcome? {
+        do {
+            return try store.write { transaction -> Outcome in
+                let generation = try transaction.generation()
+                guard let last = try transaction.runFingerprint(), last.inputs == inputs,
+                    last.generation == generation - 1,  // no other write since that run's last transaction
+                    try transaction.pendingPublication().isEmpty,
+                    RunFingerprint.filesIntact(try transaction.feedStamps(), feeds: last.feeds),
+                    RunFingerprint.manifests(in: directories) == last.manifests,
+                    // A term that began since must be recorded, and its leader published.
+                    try TermRecorder.recordBegunTerms(configuration: configuration, now: now, in: transaction).isEmpty
+                else { throw SomethingChanged() }
+                // Temporaries of a run killed before it committed (the files are the old ones).
+                writer.removeOrphanedTemporaries()
+                privateWriter?.removeOrphanedTemporaries()
+                var next = last
+                next.generation = generation
+                try transaction.saveRunFingerprint(next)
+                var outcome = Outcome(
+                    feeds: last.feeds, meetings: last.meetings, written: 0, revised: 0, recordedTerms: [], removed: [],
+                    recovered: 0)
+                outcome.nothingChanged = true
+                return outcome
+            }
+        } catch is SomethingChanged {
+            return nil
+        }
     }
 
     /// Finishes what an interrupted run committed but did not rename; returns how many files.
@@ -149,12 +217,17 @@ public struct FeedPublication {
         return removed + (try privateWriter.commit(inPrivate)).map { prefix + $0 }
     }
 
-    /// Renames staged files into place under the write lock, then clears the pending list.
-    private func finish(_ staged: [StagedFile]) throws -> [String] {
+    /// Renames staged files into place under the write lock, then clears the pending list, and
+    /// saves `fingerprint` when no other transaction came between the run's and this one.
+    private func finish(_ staged: [StagedFile], fingerprint: RunFingerprint? = nil) throws -> [String] {
         try store.write { transaction in
             // Another run may have finished these already; commit() skips missing temporaries.
             let removed = try commit(staged)
             try transaction.setPendingPublication([])
+            if var fingerprint, try transaction.generation() == fingerprint.generation {
+                fingerprint.manifests = RunFingerprint.manifests(in: directories)
+                try transaction.saveRunFingerprint(fingerprint)
+            }
             return removed
         }
     }

@@ -173,6 +173,26 @@ enum Schema {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v7-run-fingerprint") { db in
+            // A counter every write transaction raises (StateStore.write), and what the last
+            // complete `ics` run had as inputs (RunFingerprint): a run whose inputs, store
+            // generation and files are all still the same has nothing to do.
+            try db.execute(sql: """
+                CREATE TABLE store_generation (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    n INTEGER NOT NULL
+                ) STRICT;
+                INSERT INTO store_generation (id, n) VALUES (1, 0);
+                CREATE TABLE run_fingerprint (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    inputs TEXT NOT NULL,
+                    generation INTEGER NOT NULL,
+                    manifests TEXT NOT NULL,
+                    feeds INTEGER NOT NULL,
+                    meetings INTEGER NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

@@ -157,6 +157,9 @@ public final class StateStore: Sendable {
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    // Every write raises the generation, so a run fingerprint saved by an earlier
+                    // transaction no longer matches once anything else has been written.
+                    try db.execute(sql: "UPDATE store_generation SET n = n + 1 WHERE id = 1")
                     result = try body(StateTransaction(db: db))
                     return .commit
                 }

@@ -38,14 +38,16 @@ struct Ics: ParsableCommand {
             }
             let store = try stateOptions.openForWriting(loaded)
             let job = FeedPublication(
-                configuration: config, store: store, directory: out, privateDirectory: privateDirectory)
+                configuration: config, store: store, directory: out, privateDirectory: privateDirectory,
+                inputs: RunInputs(configSource: loaded.source, program: ProgramIdentity.current))
             let outcome = try locatingPlacement(loaded) {
                 try job.run(now: moment, nowUTC: WallClock.utc(moment, in: config.municipality.timeZone))
             }
             var summary = "\(out): \(outcome.feeds) feeds, \(outcome.meetings) meetings"
             summary += " (\(outcome.written) written, \(outcome.feeds - outcome.written) unchanged"
             summary += outcome.removed.isEmpty ? "" : ", \(outcome.removed.count) removed"
-            summary += "; \(outcome.revised) events revised)"
+            summary += "; \(outcome.revised) events revised"
+            summary += outcome.nothingChanged ? "; nothing changed since the last run)" : ")"
             Output.line(summary)
             if outcome.recovered > 0 {
                 Output.line("finished \(outcome.recovered) file(s) an interrupted run had left")
