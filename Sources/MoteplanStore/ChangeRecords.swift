@@ -155,6 +155,11 @@ public struct StateSnapshot: Sendable {
     /// An empty snapshot (no store yet).
     public init() {}
 
+    /// Reads the store at `statePath` without creating it; an empty snapshot when there is none.
+    public static func read(statePath: String) throws -> StateSnapshot {
+        try StateStore.openForReading(path: statePath).map { store in try store.read { try StateSnapshot($0) } } ?? StateSnapshot()
+    }
+
     /// Reads a snapshot within a transaction.
     public init(_ transaction: StateTransaction) throws {
         terms = try transaction.recordedTerms()

@@ -54,7 +54,7 @@ public struct PlanState: Sendable {
     /// Reads the store at `path` without creating it; an empty state when there is none. Throws
     /// `PlacementFailure` when the automatic instances cannot be placed.
     public static func read(configuration: Configuration, statePath: String) throws -> PlanState {
-        let snapshot = try StateStore.openForReading(path: statePath).map { store in try store.read { try StateSnapshot($0) } } ?? StateSnapshot()
+        let snapshot = try StateSnapshot.read(statePath: statePath)
         let state = PlanState(configuration: configuration, snapshot: snapshot)
         if let failure = state.placementFailure { throw failure }
         return state
@@ -63,15 +63,20 @@ public struct PlanState: Sendable {
     /// Throws `PlacementFailure` when the automatic instances the store has not placed cannot be
     /// placed; reads the store without creating it (so a command can refuse before writing).
     public static func checkPlacement(configuration: Configuration, statePath: String) throws {
-        let snapshot = try StateStore.openForReading(path: statePath).map { store in try store.read { try StateSnapshot($0) } } ?? StateSnapshot()
+        let snapshot = try StateSnapshot.read(statePath: statePath)
         _ = try placements(configuration: configuration, snapshot: snapshot)
     }
 
     /// Only the schedule, with the store's terms, changes and placements (no referat ledger): for
     /// commands such as `conflicts` that need nothing else, at Oslo size a third less work.
     public static func schedule(configuration: Configuration, statePath: String) throws -> Schedule {
-        let snapshot = try StateStore.openForReading(path: statePath).map { store in try store.read { try StateSnapshot($0) } } ?? StateSnapshot()
-        return Scheduler(
+        try schedule(configuration: configuration, snapshot: try StateSnapshot.read(statePath: statePath))
+    }
+
+    /// Only the schedule, from a snapshot read earlier (`StateSnapshot.read`, e.g. on another
+    /// thread while the config was loaded).
+    public static func schedule(configuration: Configuration, snapshot: StateSnapshot) throws -> Schedule {
+        Scheduler(
             configuration: configuration, recordedTerms: snapshot.terms, changes: snapshot.changes,
             placements: try placements(configuration: configuration, snapshot: snapshot)
         ).schedule()

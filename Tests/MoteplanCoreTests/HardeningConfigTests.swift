@@ -77,6 +77,11 @@ struct HardeningConfigTests {
         for escape in ["\\u0000", "\\U00000000"] {
             let text = Fixtures.melhus(replacing: "name = \"Melhus kommune\"", with: "name = \"Melhus\(escape)kommune\"")
             expectLocated(text, "writes a NUL character", lineOf: "name = \"Melhus\(escape)")
+            // At the backslash: `name = "Melhus` is 14 characters.
+            #expect(Fixtures.errors(text).first { $0.message.contains("NUL") }?.column == 15)
+            // Columns count characters, not bytes.
+            let accented = Fixtures.melhus(replacing: "name = \"Melhus kommune\"", with: "name = \"Møre\(escape)kommune\"")
+            #expect(Fixtures.errors(accented).first { $0.message.contains("NUL") }?.column == 13)
         }
         #expect(Fixtures.errors(Fixtures.melhus(replacing: "name = \"Melhus kommune\"", with: "name = \"Melhus \\\\u0000 kommune\"")).isEmpty)
     }

@@ -125,19 +125,37 @@ public enum ConfigLoader {
     /// The place of a `\u0000` (or `\U00000000`) escape: toml++ ends the string there and the
     /// rest would vanish without a word, so it is refused before parsing.
     static func nulEscape(in text: String) -> (line: Int, column: Int)? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for escape in ["\\u0000", "\\U00000000"] {
-                var search = line[...]
-                while let range = search.range(of: escape) {
-                    let backslashes = line[..<range.lowerBound].reversed().prefix { $0 == "\\" }.count
-                    if backslashes % 2 == 0 {
-                        return (index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+        // One pass over the UTF-8 bytes (this runs on every config load): a backslash that is not
+        // itself escaped, followed by u0000 or U00000000. Columns count characters (Unicode scalars).
+        let short = Array("u0000".utf8)
+        let long = Array("U00000000".utf8)
+        var text = text
+        return text.withUTF8 { bytes -> (line: Int, column: Int)? in
+            var line = 1
+            var lineStart = 0
+            var escaped = false  // the byte before was an unescaped backslash
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = i + 1
+                    escaped = false
+                } else if escaped {
+                    escaped = false
+                    let rest = bytes[(i)...]
+                    if rest.starts(with: short) || rest.starts(with: long) {
+                        // The column of the backslash, in characters.
+                        let before = bytes[lineStart..<(i - 1)].reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+                        return (line, before + 1)
                     }
-                    search = line[range.upperBound...]
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
                 }
+                i += 1
             }
+            return nil
         }
-        return nil
     }
 
     /// Zone check through Foundation, for callers without the iCalendar layer.

@@ -14,20 +14,11 @@ public struct Catalogue: Sendable, Hashable {
     /// Bokmål, the default.
     public static let bokmal: Catalogue = named("nb") ?? Catalogue(code: "nb", texts: [:], lists: [:])
 
-    /// Every embedded catalogue by code, parsed once.
-    static let all: [String: Catalogue] = {
-        var result: [String: Catalogue] = [:]
-        for (code, text) in EmbeddedCatalogues.byCode {
-            if let catalogue = Catalogue(code: code, toml: text) { result[code] = catalogue }
-        }
-        return result
-    }()
-
     /// The catalogue for a language code, or nil when moteplan has none.
-    public static func named(_ code: String) -> Catalogue? { all[code] }
+    public static func named(_ code: String) -> Catalogue? { EmbeddedCatalogues.byCode[code] }
 
     /// The language codes moteplan has, sorted ("nb", "nn").
-    public static var codes: [String] { all.keys.sorted() }
+    public static let codes: [String] = EmbeddedCatalogues.byCode.keys.sorted()
 
     init(code: String, texts: [String: String], lists: [String: [String]]) {
         self.code = code
@@ -35,7 +26,8 @@ public struct Catalogue: Sendable, Hashable {
         self.lists = lists
     }
 
-    /// Parses a catalogue file; nil when it is not valid TOML.
+    /// Parses a catalogue file; nil when it is not valid TOML. (moteplan embeds its catalogues as
+    /// Swift tables made by scripts/embed-example; LanguageCatalogueTests checks them with this.)
     init?(code: String, toml: String) {
         guard let root = try? TOMLTable(string: toml) else { return nil }
         var texts: [String: String] = [:]

@@ -16,13 +16,19 @@ public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable {
     /// Parses a weekday name in any of moteplan's languages or English, any case ("Onsdag",
     /// "tysdag", "wednesday").
     public init?(name: String) {
-        let lower = name.lowercased()
-        guard let match = Weekday.allCases.first(where: { day in
-            day.english == lower || Catalogue.codes.contains { Catalogue.named($0)?.weekday(day) == lower }
-        })
-        else { return nil }
+        guard let match = Self.byName[name.lowercased()] else { return nil }
         self = match
     }
+
+    /// Every accepted name, lower case (built once: configs name a weekday in every cadence).
+    private static let byName: [String: Weekday] = {
+        var names: [String: Weekday] = [:]
+        for day in allCases {
+            names[day.english] = day
+            for code in Catalogue.codes { if let name = Catalogue.named(code)?.weekday(day) { names[name] = day } }
+        }
+        return names
+    }()
 
     /// Every name the config accepts, for suggestions (each once).
     public static var acceptedNames: [String] {

@@ -28,7 +28,7 @@ struct Arshjul: ParsableCommand {
                 throw UsageFailure(message: "\(SchoolYear.label(startYear: startYear)) is outside the plan's horizon (\(horizon)).")
             }
             for id in structures { _ = try requireStructure(id, in: config) }
-            let schedule = try stateOptions.planState(loaded).schedule
+            let schedule = try stateOptions.schedule(loaded)
             Output.raw(ArshjulSVG.render(configuration: config, schedule: schedule, startYear: startYear, only: structures))
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MoteplanCore
 import MoteplanReminders
+import MoteplanStore
 
 /// `moteplan check`: validates the config and summarises what it plans.
 struct Check: ParsableCommand {
@@ -15,18 +16,24 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // Check runs on every config edit, so its start-up time counts: the store (its path
+            // follows from the config's path) is read on another core while the config is loaded,
+            // and the templates while the plan is built. A config error is still reported first.
+            let statePath = stateOptions.path(configPath: try options.resolvedPath())
+            let snapshotRead = Background { try StateSnapshot.read(statePath: statePath) }
             let loaded = try options.load()
             let config = loaded.configuration
             // Template mistakes surface now, not when cron sends; a missing template of the plan's
             // language is a warning (the built-in one is used).
-            let templates = try ReminderTemplates.load(for: loaded)
-            let schedule = try stateOptions.planState(loaded).schedule
+            let templatesLoad = Background { try ReminderTemplates.load(for: loaded) }
+            let schedule = try stateOptions.schedule(loaded, snapshot: try snapshotRead.value())
             let summary = CheckSummary(configuration: config, schedule: schedule)
             let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings)
             var clashes = ConflictListing.diagnostics(conflicts, loaded: loaded)
             if strict { clashes = clashes.map { $0.with(severity: .error) } }
-            let warnings = loaded.warnings + templates.warnings + ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
+            let planWarnings = ScheduleWarnings.diagnostics(for: schedule, loaded: loaded)
                 + InvitationWarnings.diagnostics(for: schedule, loaded: loaded)
+            let warnings = loaded.warnings + (try templatesLoad.value()).warnings + planWarnings
             Output.raw(summary.render(file: loaded.file))
             for warning in warnings + clashes { Output.error(warning.description) }
             if strict && !conflicts.isEmpty { throw ExitCode(2) }

@@ -33,9 +33,7 @@ struct Conflicts: ParsableCommand {
             let last = try to.map { try parseDate($0, option: "--to") }
             if let first, let last, first > last { throw UsageFailure(message: "--from \(first) is after --to \(last).") }
             let resource = try self.resource.map { try resolveID($0, what: "resource", in: config, sections: .resources) }
-            let schedule = try locatingPlacement(loaded) {
-                try PlanState.schedule(configuration: config, statePath: stateOptions.path(configPath: loaded.file))
-            }
+            let schedule = try stateOptions.schedule(loaded)
             let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings, from: first, to: last, resource: resource)
             switch format {
             case .table: Output.raw(ConflictListing.table(conflicts))

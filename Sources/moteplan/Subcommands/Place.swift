@@ -63,7 +63,7 @@ struct Place: ParsableCommand {
                 throw UsageFailure(message: "school year \(label) has begun; its meetings are in people's calendars. Add --force to move them anyway.")
             }
             let statePath = stateOptions.path(configPath: loaded.file)
-            let snapshot = try StateStore.openForReading(path: statePath).map { store in try store.read { try StateSnapshot($0) } } ?? StateSnapshot()
+            let snapshot = try StateSnapshot.read(statePath: statePath)
             let recorded = PlacementTable(snapshot.placements)
             let scheduler = Scheduler(
                 configuration: config, recordedTerms: snapshot.terms, changes: snapshot.changes, placements: recorded)

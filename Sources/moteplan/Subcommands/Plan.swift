@@ -55,7 +55,7 @@ struct Plan: ParsableCommand {
             if let structure, config.structure(structure) == nil {
                 throw UsageFailure(message: "unknown structure \"\(structure)\"; known: \(config.structures.map(\.id).joined(separator: ", ")).")
             }
-            let schedule = try stateOptions.planState(loaded).schedule
+            let schedule = try stateOptions.schedule(loaded)
             if let instance, !schedule.instances.contains(where: { $0.instanceID == instance && (structure == nil || $0.structureID == structure) }) {
                 throw UsageFailure(message: "unknown instance \"\(instance)\".")
             }

@@ -28,6 +28,19 @@ struct StateOptions: ParsableArguments {
         }
     }
 
+    /// Only the schedule, with the store's terms, changes and placements: for commands that need
+    /// no referat ledger or obligations.
+    func schedule(_ loaded: LoadedConfig) throws -> Schedule {
+        try schedule(loaded, snapshot: try StateSnapshot.read(statePath: path(configPath: loaded.file)))
+    }
+
+    /// The schedule from a snapshot read earlier (`StateSnapshot.read(statePath: path(configPath:))`).
+    func schedule(_ loaded: LoadedConfig, snapshot: StateSnapshot) throws -> Schedule {
+        try locatingPlacement(loaded) {
+            try PlanState.schedule(configuration: loaded.configuration, snapshot: snapshot)
+        }
+    }
+
     /// Opens the store for a command that writes it.
     func openForWriting(_ loaded: LoadedConfig) throws -> StateStore {
         try StateStore.openForWriting(path: path(configPath: loaded.file))
