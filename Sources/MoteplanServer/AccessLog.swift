@@ -30,6 +30,12 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
     /// or `meg` (however written: doubled slashes, any case) loses its token; a path with dot segments or
     /// percent-encoding is not logged at all; the query keeps its parameter names, not their values.
     static func redact(_ target: String) -> String {
+        // Almost every request (a feed, the overview) has nothing to hide: one pass over its bytes.
+        isPlain(target) ? target : masked(target)
+    }
+
+    /// `target` with its secrets masked (see `redact`).
+    static func masked(_ target: String) -> String {
         let (path, query) = split(target)
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         let first = segments.first.map { $0.removingPercentEncoding ?? String($0) }?.lowercased()
@@ -48,6 +54,40 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
             return name + "=***"
         }
         return shown + "?" + names.joined(separator: "&")
+    }
+
+    /// Whether `target` is logged as it is: no query, no percent-encoding, no dot segment, and a
+    /// first segment that does not begin with "private" or "meg" in any case (what `redact` masks).
+    static func isPlain(_ target: String) -> Bool {
+        var segmentStart = true
+        var segmentLength = 0
+        var dots = 0
+        var first: [UInt8] = []  // the first segment's first bytes, lower-cased
+        var inFirst = true
+        var seenSegment = false
+        for byte in target.utf8 {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "%"):
+                return false
+            case UInt8(ascii: "/"):
+                if segmentLength > 0 && dots == segmentLength && dots <= 2 { return false }
+                if seenSegment { inFirst = false }
+                segmentStart = true
+                segmentLength = 0
+                dots = 0
+            default:
+                if segmentStart { segmentStart = false }
+                seenSegment = true
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+                if inFirst && first.count < 7 { first.append(byte | 0x20) }
+            }
+        }
+        if segmentLength > 0 && dots == segmentLength && dots <= 2 { return false }
+        let private_ = Array("private".utf8)
+        let meg = Array("meg".utf8)
+        if first.starts(with: meg) || (first.count == 7 && first == private_) { return false }
+        return true
     }
 
     private static func split(_ target: String) -> (path: String, query: String?) {
