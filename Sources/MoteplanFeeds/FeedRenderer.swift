@@ -175,8 +175,12 @@ public struct FeedRenderer: Sendable {
             return serializer.frame
         }
         // Every feed's parts, on every core (at 100k meetings, 2,000 feeds of ~600k parts in all).
+        // The keys and each variant's texts in arrays of their own: reading them from `events`
+        // copied (retained and released) the whole tuple of an event for each feed it is in.
+        let keys = events.map(\.key)
         let sets = try variants.indices.map { v in
-            try Parallel.map(feeds.count, chunk: 16) { f -> FeedFile in
+            let texts = events.map { $0.texts[v] }
+            return try Parallel.map(feeds.count, chunk: 16) { f -> FeedFile in
                 let feed = feeds[f]
                 var digest: String?
                 if cache != nil {
@@ -185,7 +189,7 @@ public struct FeedRenderer: Sendable {
                     hash.add(frames[f].prefix)
                     hash.add(frames[f].suffix)
                     hash.add(variants[v] ? "private" : "public")
-                    for index in feed.meetings { hash.add(events[index].key) }
+                    for index in feed.meetings { hash.add(keys[index]) }
                     digest = hash.hex
                     if let digest, let current, current(feed.path, variants[v], digest) {
                         return FeedFile(current: feed.path, digest: digest)
@@ -194,7 +198,7 @@ public struct FeedRenderer: Sendable {
                 var parts: [String] = []
                 parts.reserveCapacity(feed.meetings.count + 2)
                 parts.append(frames[f].prefix)
-                for index in feed.meetings { parts.append(events[index].texts[v]) }
+                for index in feed.meetings { parts.append(texts[index]) }
                 parts.append(frames[f].suffix)
                 return FeedFile(path: feed.path, parts: parts, digest: digest)
             }

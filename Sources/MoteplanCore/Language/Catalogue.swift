@@ -10,6 +10,9 @@ public struct Catalogue: Sendable, Hashable {
     let texts: [String: String]
     /// Lists by key path ("date.weekdays").
     let lists: [String: [String]]
+    /// The weekdays' and months' names (date.weekdays, date.months), looked up for every date written.
+    private let weekdayNames: [String]
+    private let monthNames: [String]
 
     /// Bokmål, the default.
     public static let bokmal: Catalogue = named("nb") ?? Catalogue(code: "nb", texts: [:], lists: [:])
@@ -24,6 +27,8 @@ public struct Catalogue: Sendable, Hashable {
         self.code = code
         self.texts = texts
         self.lists = lists
+        weekdayNames = lists["date.weekdays"] ?? []
+        monthNames = lists["date.months"] ?? []
     }
 
     /// Parses a catalogue file; nil when it is not valid TOML. (moteplan embeds its catalogues as
@@ -60,22 +65,27 @@ public struct Catalogue: Sendable, Hashable {
     /// the key itself (a test checks that every key used in Sources is in every catalogue).
     public func callAsFunction(_ phrase: Phrase, _ values: [String: String] = [:]) -> String {
         let text = texts[phrase.key] ?? phrase.key
-        guard !values.isEmpty, text.contains("{") else { return text }
+        guard !values.isEmpty else { return text }
+        // Over the UTF-8 bytes ('{' and '}' are ASCII, so their indices are character boundaries):
+        // every event's description fills several phrases, so this is on the feeds' hot path.
+        let bytes = text.utf8
+        guard var open = bytes.firstIndex(of: UInt8(ascii: "{")) else { return text }
         var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] {
+        result.reserveCapacity(bytes.count + 16)
+        var start = bytes.startIndex
+        while true {
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            result += text[start..<open]
+            if let value = values[String(text[bytes.index(after: open)..<close])] {
                 result += value
             } else {
-                result += rest[open...close]
+                result += text[open...close]
             }
-            rest = rest[rest.index(after: close)...]
+            start = bytes.index(after: close)
+            guard let next = bytes[start...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
         }
-        result += rest
+        result += text[start...]
         return result
     }
 
@@ -84,14 +94,12 @@ public struct Catalogue: Sendable, Hashable {
 
     /// The name of a weekday, lower case ("onsdag"; nynorsk "tysdag").
     public func weekday(_ day: Weekday) -> String {
-        let names = list("date.weekdays")
-        return names.count == 7 ? names[day.rawValue - 1] : day.english
+        weekdayNames.count == 7 ? weekdayNames[day.rawValue - 1] : day.english
     }
 
     /// The name of month 1–12, lower case.
     public func month(_ month: Int) -> String {
-        let names = list("date.months")
-        return names.count == 12 ? names[(month - 1) % 12] : String(month)
+        monthNames.count == 12 ? monthNames[(month - 1) % 12] : String(month)
     }
 
     /// "6. mai 2027".
