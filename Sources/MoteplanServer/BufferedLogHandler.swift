@@ -6,11 +6,9 @@ import Logging
 public struct BufferedLogHandler: LogHandler {
     /// The level below which messages are dropped.
     public var logLevel: Logger.Level = .info
-    /// Metadata added to every message.
-    public var metadata: Logger.Metadata = [:] {
-        didSet { prettyMetadata = Self.prettify(metadata) }
-    }
-    private var prettyMetadata: String?
+    /// Metadata added to every message. Formatted when a message is written, not when it is set:
+    /// the server sets a request id on every request's logger, and most of those never log.
+    public var metadata: Logger.Metadata = [:]
     private let label: String
     private let sink: LogSink
 
@@ -28,9 +26,11 @@ public struct BufferedLogHandler: LogHandler {
 
     /// Formats and appends the line.
     public func log(event: LogEvent) {
-        var pretty = prettyMetadata
+        var pretty: String?
         if let extra = event.metadata, !extra.isEmpty {
             pretty = Self.prettify(metadata.merging(extra) { $1 })
+        } else if !metadata.isEmpty {
+            pretty = Self.prettify(metadata)
         }
         let line = "\(sink.timestamp()) \(event.level)\(label.isEmpty ? "" : " ")\(label):\(pretty.map { " \($0)" } ?? "") [\(event.source)] \(event.message)"
         sink.append(line, now: event.level >= .notice)

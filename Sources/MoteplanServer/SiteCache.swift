@@ -34,10 +34,13 @@ public final class SiteCache: @unchecked Sendable {
     /// The snapshot to serve now, after a (rate-limited) look at the files.
     public func current() -> SiteSnapshot {
         let now = clock.now
-        let (served, due) = lock.withLock { () -> (SiteSnapshot, Bool) in
-            let due = now - lastCheck >= checkInterval
+        // Not a tuple out of the generic withLock: its metadata is looked up at run time, on
+        // every request.
+        var due = false
+        let served = lock.withLock { () -> SiteSnapshot in
+            due = now - lastCheck >= checkInterval
             if due { lastCheck = now }
-            return (snapshot, due)
+            return snapshot
         }
         guard due else { return served }
         let fingerprint = Fingerprint.read(builder.watchedPaths)
