@@ -82,8 +82,9 @@ public final class StateStore: Sendable {
     public static func openForReading(path: String) throws -> StateStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let immutable = !canWriteBeside(path)
-        try StoreCreation.inspect(path: path, quickCheck: false, immutable: immutable)
-        let pool: any DatabaseWriter = immutable ? try openImmutable(path: path) : try open(path: path, readonly: true)
+        // The read-only connection that inspected the file is the one that reads it (one open
+        // instead of two: every command that reads the store starts with this).
+        let pool = try StoreCreation.inspected(path: path, quickCheck: false, immutable: immutable)
         do {
             try refuseNewerSchema(pool, Schema.migrator, path: path)
         } catch let error as StoreError {

@@ -33,8 +33,8 @@ enum StoreCreation {
 
     /// Refuses a file of 0 bytes: a truncated store, whose history must be restored, not replaced.
     static func refuseEmpty(path: String) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-        if size == 0 { throw StoreError.empty(path) }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size == 0 { throw StoreError.empty(path) }
     }
 
     /// Refuses what must not be used, through a read-only connection that changes nothing (opening
@@ -42,13 +42,20 @@ enum StoreCreation {
     /// moteplan's schema marker (another program's, or one that lost its tables), and, when
     /// `quickCheck`, a file that `PRAGMA quick_check` finds damaged.
     static func inspect(path: String, quickCheck: Bool, immutable: Bool = false) throws {
+        let queue = try inspected(path: path, quickCheck: quickCheck, immutable: immutable)
+        do { try queue.close() } catch { throw StateStore.classify(error, path: path, writing: false) }
+    }
+
+    /// `inspect`, returning its read-only connection open (a reader needs no second one).
+    static func inspected(path: String, quickCheck: Bool, immutable: Bool = false) throws -> DatabaseQueue {
         try refuseEmpty(path: path)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(60)
         let verdict: (marked: Bool, check: [String])
+        let queue: DatabaseQueue
         do {
-            let queue = immutable
+            queue = immutable
                 ? try StateStore.openImmutable(path: path) : try DatabaseQueue(path: path, configuration: configuration)
             verdict = try queue.read { db -> (Bool, [String]) in
                 guard try db.tableExists("grdb_migrations") else { return (false, []) }
@@ -56,11 +63,11 @@ enum StoreCreation {
                     db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)", arguments: [marker]) ?? false
                 return (marked, quickCheck ? try String.fetchAll(db, sql: "PRAGMA quick_check") : ["ok"])
             }
-            try queue.close()
         } catch {
             throw StateStore.classify(error, path: path, writing: false)
         }
         if !verdict.marked { throw StoreError.foreign(path) }
         if verdict.check != ["ok"] { throw StoreError.damaged(path, verdict.check.prefix(3).joined(separator: "; ")) }
+        return queue
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import MoteplanCore
 import MoteplanReminders
-import MoteplanStore
 
 /// `moteplan check`: validates the config and summarises what it plans.
 struct Check: ParsableCommand {
@@ -16,17 +15,15 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            // Check runs on every config edit, so its start-up time counts: the store (its path
-            // follows from the config's path) is read on another core while the config is loaded,
-            // and the templates while the plan is built. A config error is still reported first.
-            let statePath = stateOptions.path(configPath: try options.resolvedPath())
-            let snapshotRead = Background { try StateSnapshot.read(statePath: statePath) }
             let loaded = try options.load()
             let config = loaded.configuration
             // Template mistakes surface now, not when cron sends; a missing template of the plan's
-            // language is a warning (the built-in one is used).
+            // language is a warning (the built-in one is used). Check runs on every config edit,
+            // so the templates are read on a second core while the plan is built. (The store is
+            // not opened before the config has loaded: a bad config must leave it untouched, and
+            // even a read makes SQLite's -wal and -shm files.)
             let templatesLoad = Background { try ReminderTemplates.load(for: loaded) }
-            let schedule = try stateOptions.schedule(loaded, snapshot: try snapshotRead.value())
+            let schedule = try stateOptions.schedule(loaded)
             let summary = CheckSummary(configuration: config, schedule: schedule)
             let conflicts = ConflictFinder(configuration: config).conflicts(in: schedule.meetings)
             var clashes = ConflictListing.diagnostics(conflicts, loaded: loaded)
@@ -35,7 +32,8 @@ struct Check: ParsableCommand {
                 + InvitationWarnings.diagnostics(for: schedule, loaded: loaded)
             let warnings = loaded.warnings + (try templatesLoad.value()).warnings + planWarnings
             Output.raw(summary.render(file: loaded.file))
-            for warning in warnings + clashes { Output.error(warning.description) }
+            let findings = warnings + clashes
+            if !findings.isEmpty { Output.error(findings.map(\.description).joined(separator: "\n")) }  // one write
             if strict && !conflicts.isEmpty { throw ExitCode(2) }
             let count = warnings.count + clashes.count
             Output.line(count == 0 ? "ok: no conflicts" : "ok, with \(count) warning\(count == 1 ? "" : "s")")
