@@ -70,13 +70,8 @@ public struct PlanState: Sendable {
     /// Only the schedule, with the store's terms, changes and placements (no referat ledger): for
     /// commands such as `conflicts` that need nothing else, at Oslo size a third less work.
     public static func schedule(configuration: Configuration, statePath: String) throws -> Schedule {
-        try schedule(configuration: configuration, snapshot: try StateSnapshot.read(statePath: statePath))
-    }
-
-    /// Only the schedule, from a snapshot read earlier (`StateSnapshot.read`, e.g. on another
-    /// thread while the config was loaded).
-    public static func schedule(configuration: Configuration, snapshot: StateSnapshot) throws -> Schedule {
-        Scheduler(
+        let snapshot = try StateSnapshot.read(statePath: statePath)
+        return Scheduler(
             configuration: configuration, recordedTerms: snapshot.terms, changes: snapshot.changes,
             placements: try placements(configuration: configuration, snapshot: snapshot)
         ).schedule()

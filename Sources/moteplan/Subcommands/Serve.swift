@@ -72,7 +72,7 @@ struct Serve: ParsableCommand {
                 now: clock(fixed: fixedNow))
             serverOptions.idleTimeout = .seconds(idleTimeout)
             serverOptions.maxConnections = maxConnections
-            var child = [Self.executablePath, "serve", "--preflight", "--config", path, "--state", stateOptions.path(configPath: path)]
+            var child = [ProgramIdentity.executablePath, "serve", "--preflight", "--config", path, "--state", stateOptions.path(configPath: path)]
             if let fixed = now.now { child += ["--now", fixed] }
             serverOptions.preflight = Preflight(command: child, deadline: .seconds(reloadDeadline))
             // Reads and validates the config once: a bad one is a ConfigError, exit 2 with located
@@ -85,11 +85,6 @@ struct Serve: ParsableCommand {
 }
 
 extension Serve {
-    /// This binary, for the preflight child (the same code loads the config there).
-    static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
     /// `serve --preflight`: builds what the server would serve from the files and exits 0, or
     /// fails as `check` would. The server runs this in a child before it loads a changed config.
     func runPreflight() throws {

@@ -31,13 +31,8 @@ struct StateOptions: ParsableArguments {
     /// Only the schedule, with the store's terms, changes and placements: for commands that need
     /// no referat ledger or obligations.
     func schedule(_ loaded: LoadedConfig) throws -> Schedule {
-        try schedule(loaded, snapshot: try StateSnapshot.read(statePath: path(configPath: loaded.file)))
-    }
-
-    /// The schedule from a snapshot read earlier (`StateSnapshot.read(statePath: path(configPath:))`).
-    func schedule(_ loaded: LoadedConfig, snapshot: StateSnapshot) throws -> Schedule {
         try locatingPlacement(loaded) {
-            try PlanState.schedule(configuration: loaded.configuration, snapshot: snapshot)
+            try PlanState.schedule(configuration: loaded.configuration, statePath: path(configPath: loaded.file))
         }
     }
 
