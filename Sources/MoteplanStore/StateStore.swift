@@ -34,7 +34,7 @@ public final class StateStore: Sendable {
             throw StoreError.cannotWrite(path, "the file is not writable")
         }
         try StoreCreation.inspect(path: path, quickCheck: true)
-        let pool = try open(path: path, readonly: false)
+        let pool = try openWritable(path: path)
         let migrator = Schema.migrator
         do {
             try refuseNewerSchema(pool, migrator, path: path)
@@ -117,9 +117,9 @@ public final class StateStore: Sendable {
         }
     }
 
-    private static func open(path: String, readonly: Bool) throws -> DatabasePool {
+    /// The writers' connection pool (readers use the connection that inspected the file).
+    private static func openWritable(path: String) throws -> DatabasePool {
         var configuration = Configuration()
-        configuration.readonly = readonly
         configuration.busyMode = .timeout(60)
         configuration.label = "moteplan-state"
         // Two runs opening a new file at once: the loser's switch to WAL finds the file locked and
@@ -132,7 +132,7 @@ public final class StateStore: Sendable {
                 attempt += 1
                 usleep(50_000)
             } catch {
-                throw classify(error, path: path, writing: !readonly)
+                throw classify(error, path: path, writing: true)
             }
         }
     }
