@@ -41,9 +41,19 @@ public struct MeetingMarker: Sendable, Hashable {
 
 /// One planned meeting. Its identity is (instance, planned date, slot) and never changes,
 /// even when a holiday moves the meeting to another day.
+///
+/// Memory: a plan of a large municipality has a million meetings, so a meeting keeps inline only
+/// what differs from meeting to meeting (dates, times, slot). What every meeting of an instance
+/// shares (instance, title, place, participants) is one `Common` per instance, the leader one box
+/// per leader, and the rare notes (moves, cancellations, a handover) a box that most meetings do
+/// not have. Each is copied on write, so a meeting is still a value: setting any property changes
+/// this meeting only.
 public struct Meeting: Sendable, Hashable {
     /// The instance it belongs to.
-    public var instance: StructureInstance
+    public var instance: StructureInstance {
+        get { common.instance }
+        set { uniqueCommon().instance = newValue }
+    }
     /// The date the cadence gave: part of the identity.
     public var plannedDate: LocalDate
     /// 0 for the first slot of the day, 1 for the second, …: part of the identity.
@@ -55,30 +65,187 @@ public struct Meeting: Sendable, Hashable {
     /// End, local wall clock.
     public var end: LocalTime
     /// The title (SUMMARY): the structure title, with the instance name for multi-instance structures.
-    public var title: String
+    public var title: String {
+        get { common.title }
+        set { uniqueCommon().title = newValue }
+    }
     /// Where.
-    public var location: String?
+    public var location: String? {
+        get { common.location }
+        set { uniqueCommon().location = newValue }
+    }
     /// The location id, when the place is a configured location (a resource).
-    public var locationID: String?
+    public var locationID: String? {
+        get { common.locationID }
+        set { uniqueCommon().locationID = newValue }
+    }
     /// Every resource the meeting needs, by id, in a fixed order (leader, unit or group members,
     /// participants, marker guests, room), each once; optional participants are not among them.
     public var needs: [String] = []
     /// Who leads it.
-    public var leader: Role?
+    public var leader: Role? {
+        get { leaderBox?.role }
+        set { leaderBox = newValue.map(LeaderBox.init) }
+    }
     /// Who takes part, resolved to roles (units act through their heads), in config order.
-    public var participants: [Participant]
+    public var participants: [Participant] {
+        get { common.participants }
+        set { uniqueCommon().participants = newValue }
+    }
     /// Half-yearly markers it carries.
     public var markers: [MeetingMarker]
     /// Why it was moved, if it was ("Kristi himmelfartsdag").
-    public var movedBecause: String?
+    public var movedBecause: String? {
+        get { extras?.movedBecause }
+        set { uniqueExtras().movedBecause = newValue }
+    }
     /// On the first meeting a new leader leads: who takes over from whom.
-    public var handover: String?
+    public var handover: String? {
+        get { extras?.handover }
+        set { uniqueExtras().handover = newValue }
+    }
     /// Set when the meeting was cancelled by hand, with the reason (may be empty).
-    public var cancelled: String?
+    public var cancelled: String? {
+        get { extras?.cancelled }
+        set { uniqueExtras().cancelled = newValue }
+    }
     /// Set when the meeting was moved by hand: the reason (may be empty).
-    public var movedByHand: String?
+    public var movedByHand: String? {
+        get { extras?.movedByHand }
+        set { uniqueExtras().movedByHand = newValue }
+    }
     /// The UID of a meeting added by hand ("ved behov"); nil for planned meetings.
-    public var addedUID: String?
+    public var addedUID: String? {
+        get { extras?.addedUID }
+        set { uniqueExtras().addedUID = newValue }
+    }
+
+    /// What the meetings of one instance share; one object for all of them until one is changed.
+    final class Common: @unchecked Sendable {
+        // Mutated only through `uniqueCommon()`, on an object no other meeting holds.
+        var instance: StructureInstance
+        var title: String
+        var location: String?
+        var locationID: String?
+        var participants: [Participant]
+
+        init(instance: StructureInstance, title: String, location: String?, locationID: String?, participants: [Participant]) {
+            self.instance = instance
+            self.title = title
+            self.location = location
+            self.locationID = locationID
+            self.participants = participants
+        }
+
+        func copy() -> Common {
+            Common(instance: instance, title: title, location: location, locationID: locationID, participants: participants)
+        }
+    }
+
+    /// A leader, boxed: one object per leader, shared by the meetings they lead.
+    final class LeaderBox: Sendable {
+        let role: Role
+        init(_ role: Role) { self.role = role }
+    }
+
+    /// The notes few meetings have.
+    final class Extras: @unchecked Sendable {
+        // Mutated only through `uniqueExtras()`, on an object no other meeting holds.
+        var movedBecause: String?
+        var handover: String?
+        var cancelled: String?
+        var movedByHand: String?
+        var addedUID: String?
+
+        init() {}
+
+        func copy() -> Extras {
+            let copy = Extras()
+            copy.movedBecause = movedBecause
+            copy.handover = handover
+            copy.cancelled = cancelled
+            copy.movedByHand = movedByHand
+            copy.addedUID = addedUID
+            return copy
+        }
+    }
+
+    private var common: Common
+    private var leaderBox: LeaderBox?
+    private var extras: Extras?
+
+    private mutating func uniqueCommon() -> Common {
+        if !isKnownUniquelyReferenced(&common) { common = common.copy() }
+        return common
+    }
+
+    private mutating func uniqueExtras() -> Extras {
+        guard let current = extras else {
+            let made = Extras()
+            extras = made
+            return made
+        }
+        if isKnownUniquelyReferenced(&extras) { return current }
+        let copy = current.copy()
+        extras = copy
+        return copy
+    }
+
+    /// Creates a meeting.
+    public init(
+        instance: StructureInstance, plannedDate: LocalDate, slotIndex: Int, date: LocalDate, start: LocalTime,
+        end: LocalTime, title: String, location: String?, locationID: String? = nil, needs: [String] = [],
+        leader: Role?, participants: [Participant], markers: [MeetingMarker], movedBecause: String?,
+        handover: String? = nil, cancelled: String? = nil, movedByHand: String? = nil, addedUID: String? = nil
+    ) {
+        self.init(
+            common: Common(instance: instance, title: title, location: location, locationID: locationID, participants: participants),
+            plannedDate: plannedDate, slotIndex: slotIndex, date: date, start: start, end: end, markers: markers)
+        self.needs = needs
+        self.leader = leader
+        if movedBecause != nil { self.movedBecause = movedBecause }
+        if handover != nil { self.handover = handover }
+        if cancelled != nil { self.cancelled = cancelled }
+        if movedByHand != nil { self.movedByHand = movedByHand }
+        if addedUID != nil { self.addedUID = addedUID }
+    }
+
+    /// A meeting sharing `common` with the other meetings of its instance.
+    init(common: Common, plannedDate: LocalDate, slotIndex: Int, date: LocalDate, start: LocalTime, end: LocalTime, markers: [MeetingMarker] = []) {
+        self.common = common
+        self.plannedDate = plannedDate
+        self.slotIndex = slotIndex
+        self.date = date
+        self.start = start
+        self.end = end
+        self.markers = markers
+    }
+
+    /// Sets the leader to a box shared with other meetings (the scheduler makes one per leader).
+    mutating func setLeader(_ box: LeaderBox?) { leaderBox = box }
+
+    public static func == (a: Meeting, b: Meeting) -> Bool {
+        a.plannedDate == b.plannedDate && a.slotIndex == b.slotIndex && a.date == b.date && a.start == b.start
+            && a.end == b.end && a.needs == b.needs && a.markers == b.markers
+            && (a.common === b.common
+                || (a.instance == b.instance && a.title == b.title && a.location == b.location
+                    && a.locationID == b.locationID && a.participants == b.participants))
+            && (a.leaderBox === b.leaderBox || a.leader == b.leader)
+            && (a.extras === b.extras
+                || (a.movedBecause == b.movedBecause && a.handover == b.handover && a.cancelled == b.cancelled
+                    && a.movedByHand == b.movedByHand && a.addedUID == b.addedUID))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(instance)
+        hasher.combine(plannedDate)
+        hasher.combine(slotIndex)
+        hasher.combine(date)
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(title)
+        hasher.combine(addedUID)
+    }
 
     /// Whether the meeting is cancelled.
     public var isCancelled: Bool { cancelled != nil }

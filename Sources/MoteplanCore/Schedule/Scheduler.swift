@@ -63,7 +63,8 @@ public struct Scheduler: Sendable {
 
     /// The whole horizon's schedule.
     public func schedule() -> Schedule {
-        var meetings: [(Meeting, Int, Int)] = []
+        var meetings: [Meeting] = []
+        var order: [(start: LocalDateTime, structure: Int, instance: Int, slot: Int, index: Int)] = []
         var notes: [ScheduleNote] = []
         var instanceList: [StructureInstance] = []
         for (s, structure) in configuration.structures.enumerated() {
@@ -81,17 +82,43 @@ public struct Scheduler: Sendable {
                     days = plannedDays(effective)
                 }
                 let (list, instanceNotes) = finished(effective, instance, days)
-                meetings += list.map { ($0, s, i) }
+                for meeting in list {
+                    order.append((meeting.startDateTime, s, i, meeting.slotIndex, meetings.count))
+                    meetings.append(meeting)
+                }
                 notes += instanceNotes
             }
         }
-        meetings.sort { a, b in
-            if a.0.startDateTime != b.0.startDateTime { return a.0.startDateTime < b.0.startDateTime }
-            if a.1 != b.1 { return a.1 < b.1 }
-            if a.2 != b.2 { return a.2 < b.2 }
-            return a.0.slotIndex < b.0.slotIndex
+        // Sorted by a small key, then the meetings put in that order in place: never two arrays of
+        // meetings at once.
+        order.sort { a, b in
+            if a.start != b.start { return a.start < b.start }
+            if a.structure != b.structure { return a.structure < b.structure }
+            if a.instance != b.instance { return a.instance < b.instance }
+            return a.slot < b.slot
         }
-        return Schedule(instances: instanceList, meetings: meetings.map(\.0), notes: notes)
+        Self.permute(&meetings, to: order.map(\.index))
+        return Schedule(instances: instanceList, meetings: meetings, notes: notes)
+    }
+
+    /// Puts `elements[order[k]]` at position k, in place, following each cycle of the permutation.
+    static func permute<Element>(_ elements: inout [Element], to order: [Int]) {
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            // Walk the cycle through `start`, pulling each position's element from where it is now.
+            var position = start
+            let first = elements[start]
+            while true {
+                placed[position] = true
+                let from = order[position]
+                if from == start {
+                    elements[position] = first
+                    break
+                }
+                elements[position] = elements[from]
+                position = from
+            }
+        }
     }
 
     /// The meetings `instance` would have in school year `schoolYear` (start year) if it took
@@ -184,6 +211,9 @@ public struct Scheduler: Sendable {
         let room = place.flatMap { configuration.location($0) }
         let location = room?.name ?? place
         let title = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
+        // One object for what all the instance's meetings share (a million meetings at Oslo size).
+        let common = Meeting.Common(
+            instance: instance, title: title, location: location, locationID: room?.id, participants: participants)
         let domain = configuration.municipality.uidDomain
         for day in planned {
             let date = day.date
@@ -212,10 +242,8 @@ public struct Scheduler: Sendable {
             }
             for (index, slot) in day.slots.enumerated() {
                 var meeting = Meeting(
-                    instance: instance, plannedDate: date, slotIndex: index, date: actual, start: slot.start,
-                    end: slot.end, title: title, location: location, leader: nil, participants: participants,
-                    markers: [], movedBecause: actual == date ? nil : reason)
-                meeting.locationID = room?.id
+                    common: common, plannedDate: date, slotIndex: index, date: actual, start: slot.start, end: slot.end)
+                if actual != date { meeting.movedBecause = reason }
                 // The UID is only built when there are changes to look up (ics at Oslo size has 100k meetings).
                 if !changes.isEmpty {
                     for change in changes[meeting.uid(domain: domain)] ?? [] { meeting.apply(change) }
@@ -226,10 +254,8 @@ public struct Scheduler: Sendable {
         for change in withAdded ? added[instance.structureID]?[instance.instanceID] ?? [] : [] {
             guard case .add(_, _, let start, let end, let extraTitle) = change.kind else { continue }
             var meeting = Meeting(
-                instance: instance, plannedDate: start.date, slotIndex: 0, date: start.date, start: start.time, end: end,
-                title: extraTitle.map { "\(title): \($0)" } ?? title, location: location, leader: nil,
-                participants: participants, markers: [], movedBecause: nil)
-            meeting.locationID = room?.id
+                common: common, plannedDate: start.date, slotIndex: 0, date: start.date, start: start.time, end: end)
+            if let extraTitle { meeting.title = "\(title): \(extraTitle)" }
             meeting.addedUID = change.uid
             for later in changes[change.uid] ?? [] { meeting.apply(later) }
             meetings.append(meeting)
@@ -246,13 +272,21 @@ public struct Scheduler: Sendable {
         guard structure.leader == .groupLeader, let group = instance.groupID,
             let rule = configuration.group(group)?.rotation
         else {
-            for index in meetings.indices { meetings[index].leader = fixed }
+            let box = fixed.map(Meeting.LeaderBox.init)
+            for index in meetings.indices { meetings[index].setLeader(box) }
             return
         }
         var previous: Role?
+        var boxes: [String: Meeting.LeaderBox] = [:]  // one per leader, shared by their meetings
         for index in meetings.indices {
             let leader = rotation.leader(group: group, on: meetings[index].date).flatMap { configuration.actor($0) }
-            meetings[index].leader = leader
+            let box = leader.map { role in
+                if let made = boxes[role.id], made.role == role { return made }
+                let made = Meeting.LeaderBox(role)
+                boxes[role.id] = made
+                return made
+            }
+            meetings[index].setLeader(box)
             if meetings[index].isCancelled { continue }
             if let before = previous, let now = leader, before != now {
                 let term = Term(kind: rule.termKind, containing: meetings[index].date)
@@ -276,6 +310,7 @@ public struct Scheduler: Sendable {
         func adding(_ id: String, to ids: inout [String]) {
             if !ids.contains(id) { ids.append(id) }
         }
+        var previous: [String] = []
         for index in meetings.indices {
             var ids: [String] = []
             ids.reserveCapacity(base.count + 4)
@@ -283,6 +318,8 @@ public struct Scheduler: Sendable {
             for id in base { adding(id, to: &ids) }
             for marker in meetings[index].markers { for id in marker.guestIDs { adding(id, to: &ids) } }
             if let room = meetings[index].locationID { adding(room, to: &ids) }
+            // Most meetings of an instance need the same: they share one array.
+            if ids == previous { ids = previous } else { previous = ids }
             meetings[index].needs = ids
         }
     }
