@@ -1,6 +1,6 @@
 import Foundation
 
-/// Streams a feed's parts to a file, and compares them with a file, through one buffer: a feed
+/// Streams a feed's content to a file, and compares it with a file, through one buffer: a feed
 /// of 100k events is never joined into one string.
 enum FeedFileIO {
     /// A failed system call, with errno's text.
@@ -14,8 +14,8 @@ enum FeedFileIO {
 
     private static let bufferSize = 1 << 20
 
-    /// Creates (or truncates) `path`, writes the parts, flushes them to disk and closes it.
-    static func write(_ parts: [String], to path: String) throws(Failure) {
+    /// Creates (or truncates) `path`, writes the file's content, flushes it to disk and closes it.
+    static func write(_ file: FeedFile, to path: String) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw .errno("cannot create a temporary file") }
         var failure: Failure?
@@ -37,9 +37,10 @@ enum FeedFileIO {
             }
             buffer.removeAll(keepingCapacity: true)
         }
-        for part in parts {
-            buffer.append(contentsOf: part.utf8)
+        _ = file.forEachRun { run in
+            buffer.append(contentsOf: run)
             if buffer.count >= bufferSize { flush() }
+            return failure == nil
         }
         flush()
         if failure == nil, fsync(fd) != 0 { failure = .errno("cannot flush to disk") }
@@ -47,13 +48,12 @@ enum FeedFileIO {
         if let failure { throw failure }
     }
 
-    /// Whether the file at `path` holds exactly the parts' bytes (false when it is missing or unreadable).
-    /// Each part is compared in place with what was read (memcmp), never copied: in a steady
-    /// state every feed is compared and nearly all are equal, so this is most of the run's I/O.
-    static func matches(_ parts: [String], path: String) -> Bool {
+    /// Whether the file at `path` holds exactly the file's content (false when it is missing or
+    /// unreadable). Each run of the content is compared in place with what was read (memcmp),
+    /// never copied.
+    static func matches(_ file: FeedFile, path: String) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-            Int(info.st_size) == parts.reduce(0, { $0 + $1.utf8.count })
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == file.byteCount
         else { return false }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
@@ -63,7 +63,7 @@ enum FeedFileIO {
         var filled = 0  // bytes in `disk`
         var consumed = 0  // of those, compared so far
         // Compares `bytes` with the next bytes of the file, reading as needed.
-        func same(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func same(_ bytes: UnsafeRawBufferPointer) -> Bool {
             guard let base = bytes.baseAddress else { return true }
             var offset = 0
             while offset < bytes.count {
@@ -81,11 +81,7 @@ enum FeedFileIO {
             }
             return true
         }
-        for part in parts {
-            var part = part
-            guard part.withUTF8(same) else { return false }
-        }
-        guard consumed == filled else { return false }
+        guard file.forEachRun(same), consumed == filled else { return false }
         var extra: UInt8 = 0
         return read(fd, &extra, 1) == 0
     }

@@ -54,8 +54,11 @@ public struct FeedRenderer: Sendable {
     public func render<Change: Sendable>(
         _ schedule: Schedule, revise: Revise<Change>?, contacts: Bool = true
     ) throws -> (files: [FeedFile], changes: [Change]) {
-        let rendered = try render(schedule, revise: revise, variants: [contacts])
-        return (rendered.sets[0], rendered.changes)
+        var changes: [Change] = []
+        let rendered = try render(schedule, revise: revise, variants: [contacts], texts: InMemoryEventTexts()) {
+            changes += $0.changes
+        }
+        return (rendered.sets[0], changes)
     }
 
     /// The feeds with contacts (private) and without (public) from one pass: each event is built,
@@ -64,36 +67,48 @@ public struct FeedRenderer: Sendable {
     public func renderWithAndWithoutContacts<Change: Sendable>(
         _ schedule: Schedule, revise: Revise<Change>?
     ) throws -> (withContacts: [FeedFile], withoutContacts: [FeedFile], changes: [Change]) {
-        let rendered = try render(schedule, revise: revise, variants: [true, false])
-        return (rendered.sets[0], rendered.sets[1], rendered.changes)
+        var changes: [Change] = []
+        let rendered = try render(schedule, revise: revise, variants: [true, false], texts: InMemoryEventTexts()) {
+            changes += $0.changes
+        }
+        return (rendered.sets[0], rendered.sets[1], changes)
     }
 
     /// The public feeds and, with `withPrivate`, the private ones (with ORGANIZER and ATTENDEE),
     /// reusing the texts in `cache` whose key is unchanged (`EventTextCache`): only events that
     /// are new or changed (content, SEQUENCE, DTSTAMP, zone or cache format) are serialized and
-    /// parsed back by libical. The result holds the texts made this time, to be cached, and every
-    /// UID of the schedule. The files are byte for byte what `renderWithAndWithoutContacts` and
-    /// `render(_:revise:contacts: false)` give.
+    /// parsed back by libical. The files are byte for byte what `renderWithAndWithoutContacts`
+    /// and `render(_:revise:contacts: false)` give.
+    ///
+    /// Events are rendered a chunk at a time (on every core), their texts appended to `texts`,
+    /// and each chunk's revisions, texts to cache and UIDs handed to `consume` before the next
+    /// is made: with a `TextSpool`, no more than a chunk of texts is in memory at once.
     ///
     /// `current(path, isPrivate, digest)` says whether the file on disk holds the feed whose
     /// content has `digest` (`FeedDigest`: its frame and its events' keys) already; such a feed is
     /// returned as `FeedFile(current:digest:)`, without assembling its parts.
     public func renderCached<Change: Sendable>(
         _ schedule: Schedule, revise: @escaping Revise<Change>, cache: EventTextCache, withPrivate: Bool,
+        texts: any EventTextStore, consume: (RenderedChunk<Change>) throws -> Void,
         current: @escaping @Sendable (_ path: String, _ isPrivate: Bool, _ digest: String) -> Bool = { _, _, _ in false }
-    ) throws -> CachedRendering<Change> {
+    ) throws -> CachedRendering {
         let rendered = try render(
-            schedule, revise: revise, variants: withPrivate ? [false, true] : [false], cache: cache, current: current)
+            schedule, revise: revise, variants: withPrivate ? [false, true] : [false], cache: cache, current: current,
+            texts: texts, consume: consume)
         return CachedRendering(
-            publicFiles: rendered.sets[0], privateFiles: withPrivate ? rendered.sets[1] : [], changes: rendered.changes,
-            madeTexts: rendered.made, uids: rendered.uids, uidsInCache: rendered.inCache)
+            publicFiles: rendered.sets[0], privateFiles: withPrivate ? rendered.sets[1] : [], uidsInCache: rendered.inCache)
     }
+
+    /// Events rendered per chunk: enough to keep both cores busy between the chunks' hand-overs,
+    /// few enough that a chunk's texts are a few megabytes.
+    static let chunkSize = 4096
 
     /// One feed set per entry of `variants` (true: with ORGANIZER and ATTENDEE).
     private func render<Change: Sendable>(
         _ schedule: Schedule, revise: Revise<Change>?, variants: [Bool], cache: EventTextCache? = nil,
-        current: (@Sendable (String, Bool, String) -> Bool)? = nil
-    ) throws -> (sets: [[FeedFile]], changes: [Change], made: [(uid: String, entry: CachedEventText)], uids: [String], inCache: Int) {
+        current: (@Sendable (String, Bool, String) -> Bool)? = nil, texts store: any EventTextStore,
+        consume: (RenderedChunk<Change>) throws -> Void
+    ) throws -> (sets: [[FeedFile]], inCache: Int) {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
         let headerFor: @Sendable (String) -> ICalFeedHeader = { [configuration] name in
@@ -103,68 +118,97 @@ public struct FeedRenderer: Sendable {
         let builder = EventBuilder(configuration: configuration)
         let meetings = schedule.meetings
         let tzid = zone.identifier
-        let events = try Parallel.map(meetings.count) {
-            i -> (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64) in
-            var event = builder.event(for: meetings[i])
-            var change: Change?
-            var hash = ""
-            if let revise {
-                hash = ContentHash.of(event)
-                let revised = revise(event.uid, hash)
-                event.sequence = revised.revision.sequence
-                event.dtstamp = revised.revision.dtstamp
-                change = revised.change
-            }
-            // The cached texts for this very key, by variant (nil: not cached).
-            var key = ""
-            var reused: CachedEventText?
-            var inCache = false
-            if let cache, revise != nil {
-                key = EventTextCache.key(contentHash: hash, event: event, tzid: tzid)
-                if let entry = cache.entries[event.uid] {
-                    inCache = true
-                    if entry.key == key { reused = entry }
+        // Each variant's text id of every event, and each event's key digest (for the feeds' digests).
+        var ids = [[Int]](repeating: [], count: variants.count)
+        for v in variants.indices { ids[v].reserveCapacity(meetings.count) }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(meetings.count)
+        var inCache = 0
+        for chunkStart in stride(from: 0, to: meetings.count, by: Self.chunkSize) {
+            let chunkEnd = min(meetings.count, chunkStart + Self.chunkSize)
+            let events = try Parallel.map(chunkEnd - chunkStart) {
+                offset -> (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64) in
+                var event = builder.event(for: meetings[chunkStart + offset])
+                var change: Change?
+                var hash = ""
+                if let revise {
+                    hash = ContentHash.of(event)
+                    let revised = revise(event.uid, hash)
+                    event.sequence = revised.revision.sequence
+                    event.dtstamp = revised.revision.dtstamp
+                    change = revised.change
                 }
-            }
-            func cached(_ contacts: Bool) -> String? { contacts ? reused?.privateText : reused?.publicText }
-            if reused != nil, variants.allSatisfy({ cached($0) != nil }) {
-                return (event.uid, variants.compactMap(cached), change, nil, true, FeedDigest.of(key))
-            }
-            let hasContacts = event.organizer != nil || !event.attendees.isEmpty
-            var texts: [String] = []
-            var checked: String?  // the text without contacts, when it is the same as with them
-            for contacts in variants {
-                if let text = cached(contacts) {
+                // The cached texts for this very key, by variant (nil: not cached).
+                var key = ""
+                var reused: CachedEventText?
+                var inCache = false
+                if let cache, revise != nil {
+                    key = EventTextCache.key(contentHash: hash, event: event, tzid: tzid)
+                    if let entry = cache.entries[event.uid] {
+                        inCache = true
+                        if entry.key == key { reused = entry }
+                    }
+                }
+                func cached(_ contacts: Bool) -> String? { contacts ? reused?.privateText : reused?.publicText }
+                if reused != nil, variants.allSatisfy({ cached($0) != nil }) {
+                    return (event.uid, variants.compactMap(cached), change, nil, true, FeedDigest.of(key))
+                }
+                let hasContacts = event.organizer != nil || !event.attendees.isEmpty
+                var texts: [String] = []
+                var checked: String?  // the text without contacts, when it is the same as with them
+                for contacts in variants {
+                    if let text = cached(contacts) {
+                        texts.append(text)
+                        checked = text
+                        continue
+                    }
+                    if !hasContacts, let checked {
+                        texts.append(checked)
+                        continue
+                    }
+                    var variant = event
+                    if !contacts {
+                        variant.organizer = nil
+                        variant.attendees = []
+                    }
+                    let text = try serializer.serializeEvent(variant)
+                    let problems = EventValidator.problems(in: text, tzid: tzid)
+                    guard problems.isEmpty else { throw FeedError.invalidEvent(uid: event.uid, problems: problems) }
                     texts.append(text)
                     checked = text
-                    continue
                 }
-                if !hasContacts, let checked {
-                    texts.append(checked)
-                    continue
+                var made: CachedEventText?
+                if cache != nil, revise != nil {
+                    // What this run knows for the key: the variants it made and those it reused.
+                    var entry = reused ?? CachedEventText(key: key, publicText: "", privateText: nil)
+                    for (contacts, text) in zip(variants, texts) {
+                        if contacts { entry.privateText = text } else { entry.publicText = text }
+                    }
+                    made = entry
                 }
-                var variant = event
-                if !contacts {
-                    variant.organizer = nil
-                    variant.attendees = []
-                }
-                let text = try serializer.serializeEvent(variant)
-                let problems = EventValidator.problems(in: text, tzid: tzid)
-                guard problems.isEmpty else { throw FeedError.invalidEvent(uid: event.uid, problems: problems) }
-                texts.append(text)
-                checked = text
+                return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key))
             }
-            var made: CachedEventText?
-            if cache != nil, revise != nil {
-                // What this run knows for the key: the variants it made and those it reused.
-                var entry = reused ?? CachedEventText(key: key, publicText: "", privateText: nil)
-                for (contacts, text) in zip(variants, texts) {
-                    if contacts { entry.privateText = text } else { entry.publicText = text }
+            var chunk = RenderedChunk<Change>()
+            for event in events {
+                // A text the variants share (no contacts to leave out) is kept once.
+                var previousID = -1
+                for v in variants.indices {
+                    if v > 0, event.texts[v] == event.texts[v - 1] {
+                        ids[v].append(previousID)
+                        continue
+                    }
+                    previousID = try store.append(event.texts[v])
+                    ids[v].append(previousID)
                 }
-                made = entry
+                keys.append(event.key)
+                if event.inCache { inCache += 1 }
+                if let change = event.change { chunk.changes.append(change) }
+                if let made = event.made { chunk.made.append((event.uid, made)) }
+                chunk.uids.append(event.uid)
             }
-            return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key))
+            try consume(chunk)
         }
+        try store.finish()
         let feeds = FeedCatalog.feeds(for: schedule, configuration: configuration)
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
             let serializer = try FeedSerializer(header: headerFor(feeds[f].calendarName), zone: zone)
@@ -174,12 +218,11 @@ public struct FeedRenderer: Sendable {
             guard problems.isEmpty else { throw FeedError.invalidFeed(path: feeds[f].path, problems: problems) }
             return serializer.frame
         }
-        // Every feed's parts, on every core (at 100k meetings, 2,000 feeds of ~600k parts in all).
-        // The keys and each variant's texts in arrays of their own: reading them from `events`
-        // copied (retained and released) the whole tuple of an event for each feed it is in.
-        let keys = events.map(\.key)
+        // Every feed names its events' texts by id (at 100k meetings, 2,000 feeds of ~600k
+        // events in all); nothing is copied until the writer streams them.
+        let eventKeys = keys
         let sets = try variants.indices.map { v in
-            let texts = events.map { $0.texts[v] }
+            let variantIDs = ids[v]
             return try Parallel.map(feeds.count, chunk: 16) { f -> FeedFile in
                 let feed = feeds[f]
                 var digest: String?
@@ -189,39 +232,39 @@ public struct FeedRenderer: Sendable {
                     hash.add(frames[f].prefix)
                     hash.add(frames[f].suffix)
                     hash.add(variants[v] ? "private" : "public")
-                    for index in feed.meetings { hash.add(keys[index]) }
+                    for index in feed.meetings { hash.add(eventKeys[index]) }
                     digest = hash.hex
                     if let digest, let current, current(feed.path, variants[v], digest) {
                         return FeedFile(current: feed.path, digest: digest)
                     }
                 }
-                var parts: [String] = []
-                parts.reserveCapacity(feed.meetings.count + 2)
-                parts.append(frames[f].prefix)
-                for index in feed.meetings { parts.append(texts[index]) }
-                parts.append(frames[f].suffix)
-                return FeedFile(path: feed.path, parts: parts, digest: digest)
+                return FeedFile(
+                    path: feed.path, prefix: frames[f].prefix, store: store, ids: variantIDs, events: feed.meetings,
+                    suffix: frames[f].suffix, digest: digest)
             }
         }
-        let made = events.compactMap { event in event.made.map { (uid: event.uid, entry: $0) } }
-        return (sets, events.compactMap(\.change), made, events.map(\.uid), events.reduce(0) { $0 + ($1.inCache ? 1 : 0) })
+        return (sets, inCache)
     }
 }
 
-/// What `renderCached` made: the feeds, the revisions to store, the texts to cache and the UIDs.
-public struct CachedRendering<Change: Sendable>: Sendable {
+/// What the renderer hands over after each chunk of events, in schedule order.
+public struct RenderedChunk<Change: Sendable> {
+    /// Revisions that changed.
+    public var changes: [Change] = []
+    /// The cache entries to store: those of events serialized (at least in part) by this run.
+    public var made: [(uid: String, entry: CachedEventText)] = []
+    /// Every UID of the chunk.
+    public var uids: [String] = []
+}
+
+/// What `renderCached` made: the feeds (the revisions and texts went to `consume`).
+public struct CachedRendering: Sendable {
     /// The public feeds (no ORGANIZER or ATTENDEE), in catalog order.
     public let publicFiles: [FeedFile]
     /// The private feeds, in catalog order; empty without `withPrivate`.
     public let privateFiles: [FeedFile]
-    /// Revisions that changed, in schedule order.
-    public let changes: [Change]
-    /// The entries to store, in schedule order: those of events serialized (at least in part) by this run.
-    public let madeTexts: [(uid: String, entry: CachedEventText)]
-    /// Every UID of the schedule, in schedule order.
-    public let uids: [String]
-    /// How many of them had an entry in the cache (with any key): when that is every entry, no
-    /// entry belongs to a meeting that left the schedule.
+    /// How many of the schedule's UIDs had an entry in the cache (with any key): when that is
+    /// every entry, no entry belongs to a meeting that left the schedule.
     public let uidsInCache: Int
 }
 

@@ -80,10 +80,10 @@ public struct FeedWriter: Sendable {
             let file = files[i]
             let path = target(file.path)
             if file.isCurrent { return .success((nil, nil)) }
-            if FeedFileIO.matches(file.parts, path: path) {
+            if FeedFileIO.matches(file, path: path) {
                 return .success((nil, file.digest.flatMap { FeedStamp.of(path, digest: $0) }))
             }
-            return Result { try writeTemporary(file.parts, beside: path) }
+            return Result { try writeTemporary(file, beside: path) }
                 .map { temporary in
                     (StagedFile(temporary: temporary, target: path), file.digest.flatMap { FeedStamp.of(temporary, digest: $0) })
                 }
@@ -101,7 +101,7 @@ public struct FeedWriter: Sendable {
             throw failure
         }
         do {
-            let manifest = [files.map(\.path).joined(separator: "\n") + "\n"]
+            let manifest = FeedFile(path: Self.manifestName, text: files.map(\.path).joined(separator: "\n") + "\n")
             let manifestPath = target(Self.manifestName)
             if !FeedFileIO.matches(manifest, path: manifestPath) {
                 staged.append(StagedFile(temporary: try writeTemporary(manifest, beside: manifestPath), target: manifestPath))
@@ -176,13 +176,13 @@ public struct FeedWriter: Sendable {
         }
     }
 
-    /// Writes `parts` to a flushed temporary file beside `target` and returns its path.
-    private func writeTemporary(_ parts: [String], beside target: String) throws -> String {
+    /// Writes `file`'s content to a flushed temporary file beside `target` and returns its path.
+    private func writeTemporary(_ file: FeedFile, beside target: String) throws -> String {
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         let temporary = "\(parent)/.\(name)\(Self.temporaryMarker)\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try FeedFileIO.write(parts, to: temporary)
+            try FeedFileIO.write(file, to: temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw FeedError.cannotWrite(path: target, reason: error.reason)

@@ -92,20 +92,28 @@ public struct FeedPublication {
             let cache = try transaction.eventTexts()
             // A feed whose file still matches its stamp, with the same digest, is left alone.
             let stamps = try transaction.feedStamps()
+            // The texts go to a spool beside the store, not to memory (a million events at Oslo's
+            // size); each chunk's revisions and texts are stored as it is made.
+            let spool = try TextSpool(directory: (store.path as NSString).deletingLastPathComponent)
+            var cacheUpdate = EventTextCacheUpdate(cache: cache)
+            var revised = 0
             let rendered = try renderer.renderCached(
-                schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil
+                schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil, texts: spool,
+                consume: { chunk in
+                    // In UID order within the chunk: the rows go into the primary-key b-trees in runs.
+                    for change in chunk.changes.sorted(by: { $0.uid < $1.uid }) {
+                        try transaction.saveRevision(uid: change.uid, change.revision)
+                    }
+                    revised += chunk.changes.count
+                    try cacheUpdate.save(chunk, in: transaction)
+                }
             ) { [writer, privateWriter] path, isPrivate, digest in
                 let target = (isPrivate ? privateWriter ?? writer : writer).target(path)
                 return stamps[target]?.describes(target, digest: digest) ?? false
             }
+            try cacheUpdate.removeStale(uidsInCache: rendered.uidsInCache, in: transaction)
             let files = rendered.publicFiles
             let privateFiles = rendered.privateFiles
-            let changes = rendered.changes
-            // In UID order: the rows go into the primary-key b-trees in order.
-            for change in changes.sorted(by: { $0.uid < $1.uid }) {
-                try transaction.saveRevision(uid: change.uid, change.revision)
-            }
-            try EventTextCacheUpdate(cache: cache, rendering: rendered).save(in: transaction)
             var (staged, newStamps) = try writer.stageStamped(files)
             if let privateWriter {
                 do {
@@ -130,7 +138,7 @@ public struct FeedPublication {
             var outcome = Outcome(
                 feeds: files.count + privateFiles.count, meetings: schedule.meetings.count,
                 written: staged.filter { !$0.target.hasSuffix("/" + FeedWriter.manifestName) }.count,
-                revised: changes.count, recordedTerms: terms, removed: [], recovered: recovered)
+                revised: revised, recordedTerms: terms, removed: [], recovered: recovered)
             outcome.recordedPlacements = added
             return (outcome, staged, try transaction.generation())
         }
