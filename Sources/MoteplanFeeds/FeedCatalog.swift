@@ -36,7 +36,8 @@ public enum FeedCatalog {
         for (index, meeting) in meetings.enumerated() {
             byStructure[meeting.instance.structureID, default: []].append(index)
             byInstance[meeting.instance, default: []].append(index)
-            for id in Set(meeting.needs) { byNeed[id, default: []].append(index) }
+            // `needs` names each resource once (Meeting.needs).
+            for id in meeting.needs { byNeed[id, default: []].append(index) }
         }
         var instancesByStructure: [String: [StructureInstance]] = [:]
         for instance in schedule.instances { instancesByStructure[instance.structureID, default: []].append(instance) }

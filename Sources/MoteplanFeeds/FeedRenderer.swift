@@ -81,7 +81,7 @@ public struct FeedRenderer: Sendable {
     /// and `render(_:revise:contacts: false)` give.
     ///
     /// Events are rendered a chunk at a time (on every core), their texts appended to `texts`,
-    /// and each chunk's revisions, texts to cache and UIDs handed to `consume` before the next
+    /// and each chunk's revisions and texts to cache handed to `consume` before the next
     /// is made: with a `TextSpool`, no more than a chunk of texts is in memory at once.
     ///
     /// `current(path, isPrivate, digest)` says whether the file on disk holds the feed whose
@@ -118,16 +118,19 @@ public struct FeedRenderer: Sendable {
         let builder = EventBuilder(configuration: configuration)
         let meetings = schedule.meetings
         let tzid = zone.identifier
+        // Which feeds hold which events, worked out on another core meanwhile.
+        let catalog = Background { [configuration] in FeedCatalog.feeds(for: schedule, configuration: configuration) }
         // Each variant's text id of every event, and each event's key digest (for the feeds' digests).
         var ids = [[Int]](repeating: [], count: variants.count)
         for v in variants.indices { ids[v].reserveCapacity(meetings.count) }
         var keys: [UInt64] = []
         keys.reserveCapacity(meetings.count)
         var inCache = 0
-        for chunkStart in stride(from: 0, to: meetings.count, by: Self.chunkSize) {
-            let chunkEnd = min(meetings.count, chunkStart + Self.chunkSize)
-            let events = try Parallel.map(chunkEnd - chunkStart) {
-                offset -> (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64) in
+        typealias Rendered = (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64)
+        // Chunk k + 1 is rendered on other threads while this one keeps chunk k's texts and hands
+        // it over (the state store's inserts are bound to this thread).
+        func begin(_ chunkStart: Int) -> Background<[Rendered]> {
+            Background { try Parallel.map(min(meetings.count, chunkStart + Self.chunkSize) - chunkStart) { offset -> Rendered in
                 var event = builder.event(for: meetings[chunkStart + offset])
                 var change: Change?
                 var hash = ""
@@ -187,7 +190,10 @@ public struct FeedRenderer: Sendable {
                     made = entry
                 }
                 return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key))
-            }
+            } }
+        }
+        /// Keeps a chunk's texts and hands its revisions and cache entries over.
+        func keep(_ events: [Rendered]) throws {
             var chunk = RenderedChunk<Change>()
             for event in events {
                 // A text the variants share (no contacts to leave out) is kept once.
@@ -204,12 +210,23 @@ public struct FeedRenderer: Sendable {
                 if event.inCache { inCache += 1 }
                 if let change = event.change { chunk.changes.append(change) }
                 if let made = event.made { chunk.made.append((event.uid, made)) }
-                chunk.uids.append(event.uid)
             }
             try consume(chunk)
         }
+        var next = meetings.isEmpty ? nil : begin(0)
+        for chunkStart in stride(from: 0, to: meetings.count, by: Self.chunkSize) {
+            guard let pending = next else { break }
+            let events = try pending.value()
+            next = chunkStart + Self.chunkSize < meetings.count ? begin(chunkStart + Self.chunkSize) : nil
+            do {
+                try keep(events)
+            } catch {
+                _ = try? next?.value()  // the chunk in flight ends before the error leaves
+                throw error
+            }
+        }
         try store.finish()
-        let feeds = FeedCatalog.feeds(for: schedule, configuration: configuration)
+        let feeds = try catalog.value()
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
             let serializer = try FeedSerializer(header: headerFor(feeds[f].calendarName), zone: zone)
             // The VTIMEZONE text is the same in every frame: checked with the first, then only
@@ -253,8 +270,6 @@ public struct RenderedChunk<Change: Sendable> {
     public var changes: [Change] = []
     /// The cache entries to store: those of events serialized (at least in part) by this run.
     public var made: [(uid: String, entry: CachedEventText)] = []
-    /// Every UID of the chunk.
-    public var uids: [String] = []
 }
 
 /// What `renderCached` made: the feeds (the revisions and texts went to `consume`).

@@ -82,20 +82,24 @@ public struct FeedPublication {
                 configuration: configuration, terms: recordedTerms, changes: meetingChanges,
                 recorded: try transaction.recordedPlacements())
             try transaction.record(added, at: now, actor: Self.placementActor)
-            // The schedule only: feeds need no referat ledger (PlanState would build one).
-            let schedule = Scheduler(
-                configuration: configuration, recordedTerms: recordedTerms, changes: meetingChanges, placements: placements
-            ).schedule()
+            // The schedule only: feeds need no referat ledger (PlanState would build one). It is
+            // built on another core while this one reads the revisions, texts and stamps.
+            let scheduling = Background { [configuration] in
+                Scheduler(
+                    configuration: configuration, recordedTerms: recordedTerms, changes: meetingChanges, placements: placements
+                ).schedule()
+            }
             let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
             let renderer = FeedRenderer(configuration: configuration)
             // Unchanged events reuse their cached, already checked texts (EventTextCache).
             let cache = try transaction.eventTexts()
             // A feed whose file still matches its stamp, with the same digest, is left alone.
             let stamps = try transaction.feedStamps()
+            let schedule = try scheduling.value()
             // The texts go to a spool beside the store, not to memory (a million events at Oslo's
             // size); each chunk's revisions and texts are stored as it is made.
             let spool = try TextSpool(directory: (store.path as NSString).deletingLastPathComponent)
-            var cacheUpdate = EventTextCacheUpdate(cache: cache)
+            let cacheUpdate = EventTextCacheUpdate(cache: cache)
             var revised = 0
             let rendered = try renderer.renderCached(
                 schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil, texts: spool,
@@ -111,7 +115,9 @@ public struct FeedPublication {
                 let target = (isPrivate ? privateWriter ?? writer : writer).target(path)
                 return stamps[target]?.describes(target, digest: digest) ?? false
             }
-            try cacheUpdate.removeStale(uidsInCache: rendered.uidsInCache, in: transaction)
+            try cacheUpdate.removeStale(
+                uidsInCache: rendered.uidsInCache,
+                scheduled: { Set(schedule.meetings.map { $0.uid(domain: configuration.municipality.uidDomain) }) }, in: transaction)
             let files = rendered.publicFiles
             let privateFiles = rendered.privateFiles
             var (staged, newStamps) = try writer.stageStamped(files)

@@ -62,7 +62,7 @@ struct EventTextCacheTests {
     }
 
     /// Writes a small generated plan (Benchmarks/generate) and returns its path.
-    func generated(units: Int) throws -> String {
+    func generated(units: Int, name: String = "generated.toml") throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", CLI.root.appendingPathComponent("Benchmarks/generate").path, "--units", "\(units)", "--years", "2"]
@@ -72,7 +72,7 @@ struct EventTextCacheTests {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let config = path("generated.toml")
+        let config = path(name)
         try data.write(to: URL(fileURLWithPath: config))
         return config
     }
@@ -196,5 +196,18 @@ struct EventTextCacheTests {
         #expect(files(path("cold")) == after)
         // The moved event's row carries its new text.
         #expect(try CLI.sqlite(state, "SELECT instr(public_text, '20260922T140000') > 0 FROM event_text WHERE uid = '\(uid)'") == "1\n")
+    }
+
+    @Test func entriesOfMeetingsThatLeftTheScheduleAreRemoved() throws {
+        let out = path("feeds")
+        try ics(try generated(units: 12), out: out, state: state)
+        let twelve = Set(events(files(out)["/alle.ics"]).keys)
+        #expect(try CLI.sqlite(state, "SELECT count(*) FROM event_text") == "\(twelve.count)\n")
+        // Ten units: the last two units' meetings leave the schedule, and so do their cache rows.
+        try ics(try generated(units: 10, name: "ten.toml"), out: out, state: state)
+        let ten = Set(events(files(out)["/alle.ics"]).keys)
+        #expect(!ten.isEmpty && ten.count < twelve.count)
+        let cached = try CLI.sqlite(state, "SELECT uid FROM event_text ORDER BY uid").split(separator: "\n").map(String.init)
+        #expect(cached == ten.sorted())
     }
 }

@@ -2,11 +2,12 @@ import Dispatch
 import Synchronization
 
 /// Work started on another thread at once and awaited later with `value()`.
-final class Background<Value: Sendable>: Sendable {
+public final class Background<Value: Sendable>: Sendable {
     private let outcome = Mutex<Result<Value, any Error>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () throws -> Value) {
+    /// Starts `work`.
+    public init(_ work: @escaping @Sendable () throws -> Value) {
         DispatchQueue.global().async {
             let result = Result { try work() }
             self.outcome.withLock { $0 = result }
@@ -15,7 +16,7 @@ final class Background<Value: Sendable>: Sendable {
     }
 
     /// The work's value, or its error; waits until it has finished.
-    func value() throws -> Value {
+    public func value() throws -> Value {
         done.wait()
         done.signal()  // a second call returns at once
         guard let result = outcome.withLock({ $0 }) else { throw CancellationError() }
