@@ -51,8 +51,8 @@ public struct MeetingMarker: Sendable, Hashable {
 public struct Meeting: Sendable, Hashable {
     /// The instance it belongs to.
     public var instance: StructureInstance {
-        get { common.instance }
-        set { uniqueCommon().instance = newValue }
+        get { common.value.instance }
+        set { Self.unique(&common).value.instance = newValue }
     }
     /// The date the cadence gave: part of the identity.
     public var plannedDate: LocalDate
@@ -66,129 +66,106 @@ public struct Meeting: Sendable, Hashable {
     public var end: LocalTime
     /// The title (SUMMARY): the structure title, with the instance name for multi-instance structures.
     public var title: String {
-        get { common.title }
-        set { uniqueCommon().title = newValue }
+        get { common.value.title }
+        set { Self.unique(&common).value.title = newValue }
     }
     /// Where.
     public var location: String? {
-        get { common.location }
-        set { uniqueCommon().location = newValue }
+        get { common.value.location }
+        set { Self.unique(&common).value.location = newValue }
     }
     /// The location id, when the place is a configured location (a resource).
     public var locationID: String? {
-        get { common.locationID }
-        set { uniqueCommon().locationID = newValue }
+        get { common.value.locationID }
+        set { Self.unique(&common).value.locationID = newValue }
     }
     /// Every resource the meeting needs, by id, in a fixed order (leader, unit or group members,
     /// participants, marker guests, room), each once; optional participants are not among them.
     public var needs: [String] = []
     /// Who leads it.
     public var leader: Role? {
-        get { leaderBox?.role }
-        set { leaderBox = newValue.map(LeaderBox.init) }
+        get { leaderBox?.value }
+        set { leaderBox = newValue.map(Box.init) }
     }
     /// Who takes part, resolved to roles (units act through their heads), in config order.
     public var participants: [Participant] {
-        get { common.participants }
-        set { uniqueCommon().participants = newValue }
+        get { common.value.participants }
+        set { Self.unique(&common).value.participants = newValue }
     }
     /// Half-yearly markers it carries.
     public var markers: [MeetingMarker]
     /// Why it was moved, if it was ("Kristi himmelfartsdag").
     public var movedBecause: String? {
-        get { extras?.movedBecause }
-        set { uniqueExtras().movedBecause = newValue }
+        get { notes?.value.movedBecause }
+        set { changeNotes { $0.movedBecause = newValue } }
     }
     /// On the first meeting a new leader leads: who takes over from whom.
     public var handover: String? {
-        get { extras?.handover }
-        set { uniqueExtras().handover = newValue }
+        get { notes?.value.handover }
+        set { changeNotes { $0.handover = newValue } }
     }
     /// Set when the meeting was cancelled by hand, with the reason (may be empty).
     public var cancelled: String? {
-        get { extras?.cancelled }
-        set { uniqueExtras().cancelled = newValue }
+        get { notes?.value.cancelled }
+        set { changeNotes { $0.cancelled = newValue } }
     }
     /// Set when the meeting was moved by hand: the reason (may be empty).
     public var movedByHand: String? {
-        get { extras?.movedByHand }
-        set { uniqueExtras().movedByHand = newValue }
+        get { notes?.value.movedByHand }
+        set { changeNotes { $0.movedByHand = newValue } }
     }
     /// The UID of a meeting added by hand ("ved behov"); nil for planned meetings.
     public var addedUID: String? {
-        get { extras?.addedUID }
-        set { uniqueExtras().addedUID = newValue }
+        get { notes?.value.addedUID }
+        set { changeNotes { $0.addedUID = newValue } }
     }
 
-    /// What the meetings of one instance share; one object for all of them until one is changed.
-    final class Common: @unchecked Sendable {
-        // Mutated only through `uniqueCommon()`, on an object no other meeting holds.
+    /// A value behind one reference, shared by the meetings that hold it; a meeting copies it
+    /// before changing it unless it is the only holder (`unique`).
+    final class Box<Value: Sendable>: @unchecked Sendable {
+        // Changed only through `Meeting.unique`, when no other meeting holds this box.
+        var value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// What the meetings of one instance share: one box for all of them until one is changed.
+    struct Common: Sendable, Hashable {
         var instance: StructureInstance
         var title: String
         var location: String?
         var locationID: String?
         var participants: [Participant]
-
-        init(instance: StructureInstance, title: String, location: String?, locationID: String?, participants: [Participant]) {
-            self.instance = instance
-            self.title = title
-            self.location = location
-            self.locationID = locationID
-            self.participants = participants
-        }
-
-        func copy() -> Common {
-            Common(instance: instance, title: title, location: location, locationID: locationID, participants: participants)
-        }
-    }
-
-    /// A leader, boxed: one object per leader, shared by the meetings they lead.
-    final class LeaderBox: Sendable {
-        let role: Role
-        init(_ role: Role) { self.role = role }
     }
 
     /// The notes few meetings have.
-    final class Extras: @unchecked Sendable {
-        // Mutated only through `uniqueExtras()`, on an object no other meeting holds.
+    struct Notes: Sendable, Hashable {
         var movedBecause: String?
         var handover: String?
         var cancelled: String?
         var movedByHand: String?
         var addedUID: String?
-
-        init() {}
-
-        func copy() -> Extras {
-            let copy = Extras()
-            copy.movedBecause = movedBecause
-            copy.handover = handover
-            copy.cancelled = cancelled
-            copy.movedByHand = movedByHand
-            copy.addedUID = addedUID
-            return copy
-        }
     }
 
-    private var common: Common
-    private var leaderBox: LeaderBox?
-    private var extras: Extras?
+    private var common: Box<Common>
+    private var leaderBox: Box<Role>?
+    private var notes: Box<Notes>?
 
-    private mutating func uniqueCommon() -> Common {
-        if !isKnownUniquelyReferenced(&common) { common = common.copy() }
-        return common
+    /// `box`, copied first if another meeting holds it too.
+    private static func unique<Value>(_ box: inout Box<Value>) -> Box<Value> {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+        return box
     }
 
-    private mutating func uniqueExtras() -> Extras {
-        guard let current = extras else {
-            let made = Extras()
-            extras = made
-            return made
+    private mutating func changeNotes(_ change: (inout Notes) -> Void) {
+        guard var box = notes else {
+            var made = Notes()
+            change(&made)
+            notes = Box(made)
+            return
         }
-        if isKnownUniquelyReferenced(&extras) { return current }
-        let copy = current.copy()
-        extras = copy
-        return copy
+        notes = nil  // so `box` is the only reference when no other meeting holds it
+        change(&Self.unique(&box).value)
+        notes = box
     }
 
     /// Creates a meeting.
@@ -199,19 +176,16 @@ public struct Meeting: Sendable, Hashable {
         handover: String? = nil, cancelled: String? = nil, movedByHand: String? = nil, addedUID: String? = nil
     ) {
         self.init(
-            common: Common(instance: instance, title: title, location: location, locationID: locationID, participants: participants),
+            common: Box(Common(instance: instance, title: title, location: location, locationID: locationID, participants: participants)),
             plannedDate: plannedDate, slotIndex: slotIndex, date: date, start: start, end: end, markers: markers)
         self.needs = needs
         self.leader = leader
-        if movedBecause != nil { self.movedBecause = movedBecause }
-        if handover != nil { self.handover = handover }
-        if cancelled != nil { self.cancelled = cancelled }
-        if movedByHand != nil { self.movedByHand = movedByHand }
-        if addedUID != nil { self.addedUID = addedUID }
+        let notes = Notes(movedBecause: movedBecause, handover: handover, cancelled: cancelled, movedByHand: movedByHand, addedUID: addedUID)
+        if notes != Notes() { self.notes = Box(notes) }
     }
 
     /// A meeting sharing `common` with the other meetings of its instance.
-    init(common: Common, plannedDate: LocalDate, slotIndex: Int, date: LocalDate, start: LocalTime, end: LocalTime, markers: [MeetingMarker] = []) {
+    init(common: Box<Common>, plannedDate: LocalDate, slotIndex: Int, date: LocalDate, start: LocalTime, end: LocalTime, markers: [MeetingMarker] = []) {
         self.common = common
         self.plannedDate = plannedDate
         self.slotIndex = slotIndex
@@ -222,18 +196,14 @@ public struct Meeting: Sendable, Hashable {
     }
 
     /// Sets the leader to a box shared with other meetings (the scheduler makes one per leader).
-    mutating func setLeader(_ box: LeaderBox?) { leaderBox = box }
+    mutating func setLeader(_ box: Box<Role>?) { leaderBox = box }
 
     public static func == (a: Meeting, b: Meeting) -> Bool {
         a.plannedDate == b.plannedDate && a.slotIndex == b.slotIndex && a.date == b.date && a.start == b.start
             && a.end == b.end && a.needs == b.needs && a.markers == b.markers
-            && (a.common === b.common
-                || (a.instance == b.instance && a.title == b.title && a.location == b.location
-                    && a.locationID == b.locationID && a.participants == b.participants))
+            && (a.common === b.common || a.common.value == b.common.value)
             && (a.leaderBox === b.leaderBox || a.leader == b.leader)
-            && (a.extras === b.extras
-                || (a.movedBecause == b.movedBecause && a.handover == b.handover && a.cancelled == b.cancelled
-                    && a.movedByHand == b.movedByHand && a.addedUID == b.addedUID))
+            && (a.notes === b.notes || (a.notes?.value ?? Notes()) == (b.notes?.value ?? Notes()))
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -212,8 +212,8 @@ public struct Scheduler: Sendable {
         let location = room?.name ?? place
         let title = instance.isSingle ? structure.title : "\(structure.title) – \(instance.name)"
         // One object for what all the instance's meetings share (a million meetings at Oslo size).
-        let common = Meeting.Common(
-            instance: instance, title: title, location: location, locationID: room?.id, participants: participants)
+        let common = Meeting.Box(Meeting.Common(
+            instance: instance, title: title, location: location, locationID: room?.id, participants: participants))
         let domain = configuration.municipality.uidDomain
         for day in planned {
             let date = day.date
@@ -272,17 +272,17 @@ public struct Scheduler: Sendable {
         guard structure.leader == .groupLeader, let group = instance.groupID,
             let rule = configuration.group(group)?.rotation
         else {
-            let box = fixed.map(Meeting.LeaderBox.init)
+            let box = fixed.map(Meeting.Box.init)
             for index in meetings.indices { meetings[index].setLeader(box) }
             return
         }
         var previous: Role?
-        var boxes: [String: Meeting.LeaderBox] = [:]  // one per leader, shared by their meetings
+        var boxes: [String: Meeting.Box<Role>] = [:]  // one per leader, shared by their meetings
         for index in meetings.indices {
             let leader = rotation.leader(group: group, on: meetings[index].date).flatMap { configuration.actor($0) }
             let box = leader.map { role in
-                if let made = boxes[role.id], made.role == role { return made }
-                let made = Meeting.LeaderBox(role)
+                if let made = boxes[role.id], made.value == role { return made }
+                let made = Meeting.Box(role)
                 boxes[role.id] = made
                 return made
             }
