@@ -27,16 +27,32 @@ public struct CachedEventText: Sendable, Hashable {
 /// what an older one stored), the content hash (every field but DTSTAMP and SEQUENCE, including
 /// the UID), SEQUENCE, DTSTAMP, the TZID and whether replies are requested. An entry whose key
 /// differs is never used: the event is serialized and parsed back as on a first publication.
+///
+/// The entries are not held: the renderer asks for each chunk's as it reaches it (`lookup`), so
+/// a run over a million cached events holds a chunk of their texts at a time.
 public struct EventTextCache: Sendable {
     /// The cache format: part of every key.
     public static let format = "moteplan-0.1.0/event-text-1"
 
-    /// Entries by UID.
-    public let entries: [String: CachedEventText]
+    /// How many entries there are in all.
+    public let count: Int
+    /// The entries of those of `uids` that have one, by UID.
+    public let lookup: @Sendable (_ uids: [String]) throws -> [String: CachedEventText]
 
-    /// A cache of `entries` (empty: nothing to reuse).
+    /// A cache of `count` entries read through `lookup`.
+    public init(count: Int, lookup: @escaping @Sendable (_ uids: [String]) throws -> [String: CachedEventText]) {
+        self.count = count
+        self.lookup = lookup
+    }
+
+    /// A cache of `entries` in memory (empty: nothing to reuse).
     public init(_ entries: [String: CachedEventText] = [:]) {
-        self.entries = entries
+        count = entries.count
+        lookup = { uids in
+            var found: [String: CachedEventText] = [:]
+            for uid in uids { if let entry = entries[uid] { found[uid] = entry } }
+            return found
+        }
     }
 
     /// The key of an event's texts: the format, content hash, SEQUENCE, DTSTAMP, TZID and the

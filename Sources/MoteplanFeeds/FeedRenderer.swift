@@ -129,8 +129,15 @@ public struct FeedRenderer: Sendable {
         typealias Rendered = (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64)
         // Chunk k + 1 is rendered on other threads while this one keeps chunk k's texts and hands
         // it over (the state store's inserts are bound to this thread).
+        let domain = m.uidDomain
         func begin(_ chunkStart: Int) -> Background<[Rendered]> {
-            Background { try Parallel.map(min(meetings.count, chunkStart + Self.chunkSize) - chunkStart) { offset -> Rendered in
+            Background {
+            let chunkEnd = min(meetings.count, chunkStart + Self.chunkSize)
+            // The chunk's cached entries, read now (none to read on a first publication).
+            let found = try cache.map { cache in
+                cache.count == 0 ? [:] : try cache.lookup((chunkStart..<chunkEnd).map { meetings[$0].uid(domain: domain) })
+            } ?? [:]
+            return try Parallel.map(chunkEnd - chunkStart) { offset -> Rendered in
                 var event = builder.event(for: meetings[chunkStart + offset])
                 var change: Change?
                 var hash = ""
@@ -145,9 +152,9 @@ public struct FeedRenderer: Sendable {
                 var key = ""
                 var reused: CachedEventText?
                 var inCache = false
-                if let cache, revise != nil {
+                if cache != nil, revise != nil {
                     key = EventTextCache.key(contentHash: hash, event: event, tzid: tzid)
-                    if let entry = cache.entries[event.uid] {
+                    if let entry = found[event.uid] {
                         inCache = true
                         if entry.key == key { reused = entry }
                     }
@@ -190,7 +197,8 @@ public struct FeedRenderer: Sendable {
                     made = entry
                 }
                 return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key))
-            } }
+            }
+            }
         }
         /// Keeps a chunk's texts and hands its revisions and cache entries over.
         func keep(_ events: [Rendered]) throws {

@@ -76,7 +76,7 @@ public final class TextSpool: EventTextStore, @unchecked Sendable {
         while start < end {
             let length = min(Self.writeBuffer, end - start)
             let going = body(UnsafeRawBufferPointer(start: mapped + start, count: length))
-            read(length)
+            noteRead(length)
             guard going else { return false }
             start += length
         }
@@ -84,7 +84,7 @@ public final class TextSpool: EventTextStore, @unchecked Sendable {
     }
 
     /// Counts bytes read and drops the mapping's pages from the page tables after every `releaseEvery`.
-    private func read(_ length: Int) {
+    private func noteRead(_ length: Int) {
         lock.lock()
         defer { lock.unlock() }
         readSinceRelease += length

@@ -17,9 +17,9 @@ struct EventTextCacheUpdate {
     /// asked for when some entry was not found by a scheduled event.
     func removeStale(uidsInCache: Int, scheduled: () -> Set<String>, in transaction: StateTransaction) throws {
         // Every entry found by a scheduled event: none is stale (the common case, without a set of 100k UIDs).
-        guard uidsInCache != cache.entries.count else { return }
+        guard uidsInCache != cache.count else { return }
         let uids = scheduled()
-        for uid in cache.entries.keys.filter({ !uids.contains($0) }).sorted() {
+        for uid in try transaction.eventTextUIDs() where !uids.contains(uid) {
             try transaction.removeEventText(uid: uid)
         }
     }

@@ -1,17 +1,17 @@
 import GRDB
 import MoteplanFeeds
 
-/// The event text cache (`event_text`): read whole at the start of `ics`, updated in the same
-/// transaction as the revisions the texts carry.
+/// The event text cache (`event_text`): read a chunk at a time while `ics` renders
+/// (`StateStore.eventTextCache`), updated in the same transaction as the revisions the texts carry.
 extension StateTransaction {
-    /// Every cached event text, by UID.
-    public func eventTexts() throws -> EventTextCache {
-        var entries: [String: CachedEventText] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT uid, key, public_text, private_text FROM event_text")
-        while let row = try rows.next() {
-            entries[row[0]] = CachedEventText(key: row[1], publicText: row[2], privateText: row[3])
-        }
-        return EventTextCache(entries)
+    /// How many cached texts there are.
+    public func eventTextCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM event_text") ?? 0
+    }
+
+    /// The UIDs that have a cached text, in order.
+    public func eventTextUIDs() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT uid FROM event_text ORDER BY uid")
     }
 
     /// Stores (or replaces) the cached texts of `uid`.
@@ -27,5 +27,32 @@ extension StateTransaction {
         let statement = try db.cachedStatement(sql: "DELETE FROM event_text WHERE uid = ?")
         statement.setUncheckedArguments([uid])
         try statement.execute()
+    }
+}
+
+extension StateStore {
+    /// The cache as `transaction` found it: its count now, and its entries read on demand
+    /// through the store's other connections. Those see the last committed state, which is the
+    /// state `transaction` began with: it holds the write lock, so no other run commits
+    /// meanwhile, and its own writes are not visible to other connections before it commits.
+    public func eventTextCache(in transaction: StateTransaction) throws -> EventTextCache {
+        EventTextCache(count: try transaction.eventTextCount()) { [self] uids in
+            try read { reading in try reading.eventTexts(uids) }
+        }
+    }
+}
+
+extension StateTransaction {
+    /// The cached texts of those of `uids` that have one.
+    func eventTexts(_ uids: [String]) throws -> [String: CachedEventText] {
+        let statement = try db.cachedStatement(sql: "SELECT key, public_text, private_text FROM event_text WHERE uid = ?")
+        var found: [String: CachedEventText] = [:]
+        for uid in uids {
+            statement.setUncheckedArguments([uid])
+            if let row = try Row.fetchOne(statement) {
+                found[uid] = CachedEventText(key: row[0], publicText: row[1], privateText: row[2])
+            }
+        }
+        return found
     }
 }

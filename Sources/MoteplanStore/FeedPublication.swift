@@ -92,13 +92,13 @@ public struct FeedPublication {
             let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
             let renderer = FeedRenderer(configuration: configuration)
             // Unchanged events reuse their cached, already checked texts (EventTextCache).
-            let cache = try transaction.eventTexts()
+            let cache = try store.eventTextCache(in: transaction)
             // A feed whose file still matches its stamp, with the same digest, is left alone.
             let stamps = try transaction.feedStamps()
             let schedule = try scheduling.value()
             // The texts go to a spool beside the store, not to memory (a million events at Oslo's
             // size); each chunk's revisions and texts are stored as it is made.
-            let spool = try TextSpool(directory: (store.path as NSString).deletingLastPathComponent)
+            let spool = try TextSpool(directory: Self.spoolDirectory(store: store.path))
             let cacheUpdate = EventTextCacheUpdate(cache: cache)
             var revised = 0
             let rendered = try renderer.renderCached(
@@ -154,6 +154,13 @@ public struct FeedPublication {
         }
         result.removed = try finish(staged, fingerprint: fingerprint)
         return result
+    }
+
+    /// Where the run's `TextSpool` goes: the state store's directory (on disk, writable, and
+    /// not a public one), "." for a store named without a directory.
+    static func spoolDirectory(store path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? "." : directory
     }
 
     /// The output directories, absolute (the same relative --out from another directory is another output).
