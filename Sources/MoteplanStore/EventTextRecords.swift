@@ -36,13 +36,24 @@ extension StateStore {
     /// state `transaction` began with: it holds the write lock, so no other run commits
     /// meanwhile, and its own writes are not visible to other connections before it commits.
     public func eventTextCache(in transaction: StateTransaction) throws -> EventTextCache {
-        EventTextCache(count: try transaction.eventTextCount()) { [self] uids in
+        guard readsBesideWrites else { return EventTextCache(try transaction.eventTexts()) }
+        return EventTextCache(count: try transaction.eventTextCount()) { [self] uids in
             try read { reading in try reading.eventTexts(uids) }
         }
     }
 }
 
 extension StateTransaction {
+    /// Every cached text, by UID (for a store without a second connection).
+    func eventTexts() throws -> [String: CachedEventText] {
+        var entries: [String: CachedEventText] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT uid, key, public_text, private_text FROM event_text")
+        while let row = try rows.next() {
+            entries[row[0]] = CachedEventText(key: row[1], publicText: row[2], privateText: row[3])
+        }
+        return entries
+    }
+
     /// The cached texts of those of `uids` that have one.
     func eventTexts(_ uids: [String]) throws -> [String: CachedEventText] {
         let statement = try db.cachedStatement(sql: "SELECT key, public_text, private_text FROM event_text WHERE uid = ?")

@@ -172,6 +172,11 @@ public final class StateStore: Sendable {
         return result
     }
 
+    /// Whether other threads can read while a write transaction is open (a pool of connections in
+    /// WAL mode). A store opened for reading has one connection: a read from another thread
+    /// during a write would wait for the write, which waits for it.
+    var readsBesideWrites: Bool { pool is DatabasePool }
+
     /// Runs `body` with a consistent read of the store.
     public func read<T>(_ body: (StateTransaction) throws -> T) throws -> T {
         do {
