@@ -133,10 +133,17 @@ public struct FeedRenderer: Sendable {
         func begin(_ chunkStart: Int) -> Background<[Rendered]> {
             Background {
             let chunkEnd = min(meetings.count, chunkStart + Self.chunkSize)
-            // The chunk's cached entries, read now (none to read on a first publication).
-            let found = try cache.map { cache in
-                cache.count == 0 ? [:] : try cache.lookup((chunkStart..<chunkEnd).map { meetings[$0].uid(domain: domain) })
-            } ?? [:]
+            // The chunk's cached entries, read now on every core, a slice of 256 events each
+            // (none to read on a first publication).
+            let found: [[String: CachedEventText]]
+            if let cache, cache.count > 0 {
+                found = try Parallel.map((chunkEnd - chunkStart + 255) / 256, chunk: 1) { slice in
+                    let first = chunkStart + slice * 256
+                    return try cache.lookup((first..<min(chunkEnd, first + 256)).map { meetings[$0].uid(domain: domain) })
+                }
+            } else {
+                found = []
+            }
             return try Parallel.map(chunkEnd - chunkStart) { offset -> Rendered in
                 var event = builder.event(for: meetings[chunkStart + offset])
                 var change: Change?
@@ -154,7 +161,7 @@ public struct FeedRenderer: Sendable {
                 var inCache = false
                 if cache != nil, revise != nil {
                     key = EventTextCache.key(contentHash: hash, event: event, tzid: tzid)
-                    if let entry = found[event.uid] {
+                    if !found.isEmpty, let entry = found[offset / 256][event.uid] {
                         inCache = true
                         if entry.key == key { reused = entry }
                     }

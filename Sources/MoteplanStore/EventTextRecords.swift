@@ -56,12 +56,18 @@ extension StateTransaction {
 
     /// The cached texts of those of `uids` that have one.
     func eventTexts(_ uids: [String]) throws -> [String: CachedEventText] {
-        let statement = try db.cachedStatement(sql: "SELECT key, public_text, private_text FROM event_text WHERE uid = ?")
         var found: [String: CachedEventText] = [:]
-        for uid in uids {
-            statement.setUncheckedArguments([uid])
-            if let row = try Row.fetchOne(statement) {
-                found[uid] = CachedEventText(key: row[0], publicText: row[1], privateText: row[2])
+        // A few hundred UIDs per statement (SQLite allows 32,766 parameters): one query instead
+        // of one per event.
+        for start in stride(from: 0, to: uids.count, by: 256) {
+            let some = uids[start..<min(uids.count, start + 256)]
+            let placeholders = Array(repeating: "?", count: some.count).joined(separator: ",")
+            let statement = try db.cachedStatement(
+                sql: "SELECT uid, key, public_text, private_text FROM event_text WHERE uid IN (\(placeholders))")
+            statement.setUncheckedArguments(StatementArguments(some))
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                found[row[0]] = CachedEventText(key: row[1], publicText: row[2], privateText: row[3])
             }
         }
         return found
