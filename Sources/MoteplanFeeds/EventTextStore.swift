@@ -32,9 +32,6 @@ public final class InMemoryEventTexts: EventTextStore, @unchecked Sendable {
 
     public func finish() throws(FeedError) {}
 
-    /// Text `id`.
-    public func text(_ id: Int) -> String { texts[id] }
-
     public func count(_ id: Int) -> Int { texts[id].utf8.count }
 
     public func withBytes(_ first: Int, through last: Int, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {

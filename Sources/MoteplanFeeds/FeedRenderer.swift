@@ -127,11 +127,10 @@ public struct FeedRenderer: Sendable {
         keys.reserveCapacity(meetings.count)
         var inCache = 0
         typealias Rendered = (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64)
-        // Chunk k + 1 is rendered on other threads while this one keeps chunk k's texts and hands
-        // it over (the state store's inserts are bound to this thread).
         let domain = m.uidDomain
-        func begin(_ chunkStart: Int) -> Background<[Rendered]> {
-            Background {
+        /// Chunk `chunkStart…`: each event built, hashed, revised, and serialized and parsed back
+        /// unless its cached texts are still good.
+        @Sendable func renderChunk(_ chunkStart: Int) throws -> [Rendered] {
             let chunkEnd = min(meetings.count, chunkStart + Self.chunkSize)
             // The chunk's cached entries, read now on every core, a slice of 256 events each
             // (none to read on a first publication).
@@ -205,8 +204,10 @@ public struct FeedRenderer: Sendable {
                 }
                 return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key))
             }
-            }
         }
+        // Chunk k + 1 is rendered on other threads while this one keeps chunk k's texts and hands
+        // it over (the state store's inserts are bound to this thread).
+        func begin(_ chunkStart: Int) -> Background<[Rendered]> { Background { try renderChunk(chunkStart) } }
         /// Keeps a chunk's texts and hands its revisions and cache entries over.
         func keep(_ events: [Rendered]) throws {
             var chunk = RenderedChunk<Change>()
