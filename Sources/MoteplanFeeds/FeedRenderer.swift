@@ -87,16 +87,35 @@ public struct FeedRenderer: Sendable {
     /// `current(path, isPrivate, digest)` says whether the file on disk holds the feed whose
     /// content has `digest` (`FeedDigest`: its frame and its events' keys) already; such a feed is
     /// returned as `FeedFile(current:digest:)`, without assembling its parts.
+    ///
+    /// With `meetingKeys` (`MeetingKey`, one per meeting of the schedule), an event whose meeting
+    /// key is among `known` is not built, hashed, revised or looked up at all: its text key's
+    /// digest is the known one, and its text is read from `cache` only if a feed that must be
+    /// written holds it. A cached entry that does not carry that key throws `StaleEventKeys`
+    /// (the known keys do not describe the cache: render again without them).
+    ///
+    /// `published(path, isPrivate)` names the file a feed was last written to and its stamp: a
+    /// known event in a feed that must be written is copied from such a file, while it is still
+    /// as stamped (`PublishedFeedFile`), before its text is looked for in the cache.
     public func renderCached<Change: Sendable>(
         _ schedule: Schedule, revise: @escaping Revise<Change>, cache: EventTextCache, withPrivate: Bool,
-        texts: any EventTextStore, consume: (RenderedChunk<Change>) throws -> Void,
+        texts: any EventTextStore, meetingKeys: [UInt64]? = nil, known: KnownEventKeys = KnownEventKeys(),
+        published: (@Sendable (_ path: String, _ isPrivate: Bool) -> (path: String, stamp: FeedStamp)?)? = nil,
+        consume: (RenderedChunk<Change>) throws -> Void,
         current: @escaping @Sendable (_ path: String, _ isPrivate: Bool, _ digest: String) -> Bool = { _, _, _ in false }
     ) throws -> CachedRendering {
         let rendered = try render(
             schedule, revise: revise, variants: withPrivate ? [false, true] : [false], cache: cache, current: current,
-            texts: texts, consume: consume)
+            texts: texts, meetingKeys: meetingKeys, known: known, published: published, consume: consume)
         return CachedRendering(
-            publicFiles: rendered.sets[0], privateFiles: withPrivate ? rendered.sets[1] : [], uidsInCache: rendered.inCache)
+            publicFiles: rendered.sets[0], privateFiles: withPrivate ? rendered.sets[1] : [], uidsInCache: rendered.inCache,
+            eventKeys: rendered.eventKeys, known: rendered.known, copied: rendered.copied)
+    }
+
+    /// Each meeting's `MeetingKey` in `context`, in schedule order, worked out on every core.
+    public static func meetingKeys(_ schedule: Schedule, context: UInt64) throws -> [UInt64] {
+        let meetings = schedule.meetings
+        return try Parallel.map(meetings.count, chunk: 1024) { MeetingKey.of(meetings[$0], context: context) }
     }
 
     /// Events rendered per chunk: enough to keep both cores busy between the chunks' hand-overs,
@@ -106,9 +125,11 @@ public struct FeedRenderer: Sendable {
     /// One feed set per entry of `variants` (true: with ORGANIZER and ATTENDEE).
     private func render<Change: Sendable>(
         _ schedule: Schedule, revise: Revise<Change>?, variants: [Bool], cache: EventTextCache? = nil,
-        current: (@Sendable (String, Bool, String) -> Bool)? = nil, texts store: any EventTextStore,
+        current: (@Sendable (String, Bool, String) -> Bool)? = nil, texts given: any EventTextStore,
+        meetingKeys: [UInt64]? = nil, known: KnownEventKeys = KnownEventKeys(),
+        published: (@Sendable (String, Bool) -> (path: String, stamp: FeedStamp)?)? = nil,
         consume: (RenderedChunk<Change>) throws -> Void
-    ) throws -> (sets: [[FeedFile]], inCache: Int) {
+    ) throws -> (sets: [[FeedFile]], inCache: Int, eventKeys: KnownEventKeys?, known: Int, copied: Int) {
         let m = configuration.municipality
         let zone = try ICalZone(identifier: m.timeZone, fromYear: m.horizon.first.year, toYear: m.horizon.last.year)
         let headerFor: @Sendable (String) -> ICalFeedHeader = { [configuration] name in
@@ -126,24 +147,44 @@ public struct FeedRenderer: Sendable {
         var keys: [UInt64] = []
         keys.reserveCapacity(meetings.count)
         var inCache = 0
-        typealias Rendered = (uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64)
+        // Events known from the last run (`known`), whose texts are read after the feeds'
+        // digests tell which feeds must be written: their text ids are -1 until then.
+        var deferred: [Int] = []
+        let knownKeys: [UInt64]? = known.count > 0 && cache != nil && revise != nil ? meetingKeys : nil
+        // Known events' texts may be taken from the files an earlier run wrote.
+        let splicer = knownKeys != nil && published != nil ? SplicedTexts(base: given) : nil
+        let store: any EventTextStore = splicer ?? given
+        typealias Rendered = (
+            uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64, deferred: Bool
+        )
         let domain = m.uidDomain
         /// Chunk `chunkStart…`: each event built, hashed, revised, and serialized and parsed back
         /// unless its cached texts are still good.
         @Sendable func renderChunk(_ chunkStart: Int) throws -> [Rendered] {
             let chunkEnd = min(meetings.count, chunkStart + Self.chunkSize)
-            // The chunk's cached entries, read now on every core, a slice of 256 events each
-            // (none to read on a first publication).
+            // The known events' text key digests; the others are rendered (or their texts reused).
+            let knownFeedKeys: [UInt64?] = (chunkStart..<chunkEnd).map { i in
+                knownKeys.flatMap { known.feedKey(forMeeting: $0[i]) }
+            }
+            let unknown = (chunkStart..<chunkEnd).filter { knownFeedKeys[$0 - chunkStart] == nil }
+            // The cached entries of the chunk's other events, read now on every core, a slice of
+            // 256 events each (none to read on a first publication); `slice[offset]` is where.
             let found: [[String: CachedEventText]]
+            var slices = [Int](repeating: -1, count: chunkEnd - chunkStart)
+            for (position, index) in unknown.enumerated() { slices[index - chunkStart] = position / 256 }
+            let slice = slices
             if let cache, cache.count > 0 {
-                found = try Parallel.map((chunkEnd - chunkStart + 255) / 256, chunk: 1) { slice in
-                    let first = chunkStart + slice * 256
-                    return try cache.lookup((first..<min(chunkEnd, first + 256)).map { meetings[$0].uid(domain: domain) })
+                found = try Parallel.map((unknown.count + 255) / 256, chunk: 1) { part in
+                    let some = unknown[(part * 256)..<min(unknown.count, part * 256 + 256)]
+                    return try cache.lookup(some.map { meetings[$0].uid(domain: domain) })
                 }
             } else {
                 found = []
             }
             return try Parallel.map(chunkEnd - chunkStart) { offset -> Rendered in
+                if let feedKey = knownFeedKeys[offset] {
+                    return ("", [], nil, nil, true, feedKey, true)
+                }
                 var event = builder.event(for: meetings[chunkStart + offset])
                 var change: Change?
                 var hash = ""
@@ -160,14 +201,14 @@ public struct FeedRenderer: Sendable {
                 var inCache = false
                 if cache != nil, revise != nil {
                     key = EventTextCache.key(contentHash: hash, event: event, tzid: tzid)
-                    if !found.isEmpty, let entry = found[offset / 256][event.uid] {
+                    if !found.isEmpty, let entry = found[slice[offset]][event.uid] {
                         inCache = true
                         if entry.key == key { reused = entry }
                     }
                 }
                 func cached(_ contacts: Bool) -> String? { contacts ? reused?.privateText : reused?.publicText }
                 if reused != nil, variants.allSatisfy({ cached($0) != nil }) {
-                    return (event.uid, variants.compactMap(cached), change, nil, true, FeedDigest.of(key))
+                    return (event.uid, variants.compactMap(cached), change, nil, true, FeedDigest.of(key), false)
                 }
                 let hasContacts = event.organizer != nil || !event.attendees.isEmpty
                 var texts: [String] = []
@@ -202,7 +243,7 @@ public struct FeedRenderer: Sendable {
                     }
                     made = entry
                 }
-                return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key))
+                return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key), false)
             }
         }
         // Chunk k + 1 is rendered on other threads while this one keeps chunk k's texts and hands
@@ -212,6 +253,13 @@ public struct FeedRenderer: Sendable {
         func keep(_ events: [Rendered]) throws {
             var chunk = RenderedChunk<Change>()
             for event in events {
+                if event.deferred {
+                    deferred.append(keys.count)
+                    for v in variants.indices { ids[v].append(-1) }
+                    keys.append(event.key)
+                    inCache += 1
+                    continue
+                }
                 // A text the variants share (no contacts to leave out) is kept once.
                 var previousID = -1
                 for v in variants.indices {
@@ -241,7 +289,6 @@ public struct FeedRenderer: Sendable {
                 throw error
             }
         }
-        try store.finish()
         let feeds = try catalog.value()
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
             let serializer = try FeedSerializer(header: headerFor(feeds[f].calendarName), zone: zone)
@@ -251,33 +298,136 @@ public struct FeedRenderer: Sendable {
             guard problems.isEmpty else { throw FeedError.invalidFeed(path: feeds[f].path, problems: problems) }
             return serializer.frame
         }
-        // Every feed names its events' texts by id (at 100k meetings, 2,000 feeds of ~600k
-        // events in all); nothing is copied until the writer streams them.
+        // Each feed's digest per variant, and whether the file on disk holds it already.
         let eventKeys = keys
-        let sets = try variants.indices.map { v in
-            let variantIDs = ids[v]
-            return try Parallel.map(feeds.count, chunk: 16) { f -> FeedFile in
-                let feed = feeds[f]
-                var digest: String?
-                if cache != nil {
-                    // What the file's bytes follow from: the frame, the variant, each event's key.
-                    var hash = FeedDigest()
-                    hash.add(frames[f].prefix)
-                    hash.add(frames[f].suffix)
-                    hash.add(variants[v] ? "private" : "public")
-                    for index in feed.meetings { hash.add(eventKeys[index]) }
-                    digest = hash.hex
-                    if let digest, let current, current(feed.path, variants[v], digest) {
-                        return FeedFile(current: feed.path, digest: digest)
-                    }
-                }
-                return FeedFile(
-                    path: feed.path, prefix: frames[f].prefix, store: store, ids: variantIDs, events: feed.meetings,
-                    suffix: frames[f].suffix, digest: digest)
+        let digests = try variants.indices.map { v in
+            try Parallel.map(feeds.count, chunk: 16) { f -> (digest: String?, current: Bool) in
+                guard cache != nil else { return (nil, false) }
+                // What the file's bytes follow from: the frame, the variant, each event's key.
+                var hash = FeedDigest()
+                hash.add(frames[f].prefix)
+                hash.add(frames[f].suffix)
+                hash.add(variants[v] ? "private" : "public")
+                for index in feeds[f].meetings { hash.add(eventKeys[index]) }
+                return (hash.hex, current?(feeds[f].path, variants[v], hash.hex) ?? false)
             }
         }
-        return (sets, inCache)
+        var copied = 0
+        if !deferred.isEmpty, let splicer, let published {
+            // The known events of a feed to be written, from the file it was written to (the
+            // largest feeds come first: what alle.ics gives, the structures' feeds need not).
+            for v in variants.indices {
+                for f in feeds.indices where !digests[v][f].current {
+                    let missing = feeds[f].meetings.filter { ids[v][$0] < 0 }
+                    guard !missing.isEmpty, let last = published(feeds[f].path, variants[v]),
+                        let file = PublishedFeedFile(path: last.path, stamp: last.stamp)
+                    else { continue }
+                    let number = splicer.add(file)
+                    let events = file.events()
+                    var ranges: [String: Range<Int>] = [:]
+                    ranges.reserveCapacity(events.count)
+                    for event in events { ranges[event.uid] = event.range }
+                    let uids = try Parallel.map(missing.count, chunk: 1024) { meetings[missing[$0]].uid(domain: domain) }
+                    for (index, uid) in zip(missing, uids) {
+                        guard let range = ranges[uid] else { continue }
+                        ids[v][index] = splicer.append(file: number, range: range)
+                        copied += 1
+                    }
+                }
+            }
+        }
+        if !deferred.isEmpty, let cache {
+            // The known events that a feed to be written holds: their texts, from the cache.
+            var needed = [[Bool]](repeating: [], count: variants.count)
+            for v in variants.indices {
+                needed[v] = [Bool](repeating: false, count: meetings.count)
+                for f in feeds.indices where !digests[v][f].current {
+                    for index in feeds[f].meetings where ids[v][index] < 0 { needed[v][index] = true }
+                }
+            }
+            let wanted = deferred.filter { index in variants.indices.contains { needed[$0][index] } }
+            try readKnownTexts(
+                wanted, meetings: meetings, domain: domain, cache: cache, keys: eventKeys,
+                variants: variants, needed: { v, index in needed[v][index] }
+            ) { index, texts in
+                // A text the variants share (no contacts to leave out) is kept once.
+                var last: (text: String, id: Int)?
+                for (v, text) in texts {
+                    if let last, last.text == text {
+                        ids[v][index] = last.id
+                        continue
+                    }
+                    let id = try store.append(text)
+                    ids[v][index] = id
+                    last = (text, id)
+                }
+            }
+        }
+        try store.finish()
+        // Every feed names its events' texts by id (at 100k meetings, 2,000 feeds of ~600k
+        // events in all); nothing is copied until the writer streams them.
+        let sets = variants.indices.map { v in
+            let variantIDs = ids[v]
+            return feeds.indices.map { f -> FeedFile in
+                let feed = feeds[f]
+                let digest = digests[v][f]
+                if let hex = digest.digest, digest.current { return FeedFile(current: feed.path, digest: hex) }
+                return FeedFile(
+                    path: feed.path, prefix: frames[f].prefix, store: store, ids: variantIDs, events: feed.meetings,
+                    suffix: frames[f].suffix, digest: digest.digest)
+            }
+        }
+        return (sets, inCache, meetingKeys.map { KnownEventKeys(meetingKeys: $0, feedKeys: eventKeys) }, deferred.count, copied)
     }
+
+    /// Reads the cached texts of the known events `wanted` (schedule indices, in order), a chunk
+    /// at a time, the next chunk on other threads while `keep` takes the last; each entry must
+    /// carry the key digest `keys` has for it, with a text for every variant `needed`.
+    private func readKnownTexts(
+        _ wanted: [Int], meetings: [Meeting], domain: String, cache: EventTextCache, keys: [UInt64], variants: [Bool],
+        needed: (Int, Int) -> Bool, keep: (Int, [(Int, String)]) throws -> Void
+    ) throws {
+        func read(_ start: Int) -> Background<[[String: CachedEventText]]> {
+            Background {
+                let end = min(wanted.count, start + Self.chunkSize)
+                return try Parallel.map((end - start + 255) / 256, chunk: 1) { part in
+                    let some = wanted[(start + part * 256)..<min(end, start + part * 256 + 256)]
+                    return try cache.lookup(some.map { meetings[$0].uid(domain: domain) })
+                }
+            }
+        }
+        var next = wanted.isEmpty ? nil : read(0)
+        for start in stride(from: 0, to: wanted.count, by: Self.chunkSize) {
+            guard let pending = next else { break }
+            let found = try pending.value()
+            next = start + Self.chunkSize < wanted.count ? read(start + Self.chunkSize) : nil
+            do {
+                for position in start..<min(wanted.count, start + Self.chunkSize) {
+                    let index = wanted[position]
+                    let uid = meetings[index].uid(domain: domain)
+                    guard let entry = found[(position - start) / 256][uid], FeedDigest.of(entry.key) == keys[index] else {
+                        throw StaleEventKeys(uid: uid)
+                    }
+                    var texts: [(Int, String)] = []
+                    for v in variants.indices where needed(v, index) {
+                        guard let text = variants[v] ? entry.privateText : entry.publicText else { throw StaleEventKeys(uid: uid) }
+                        texts.append((v, text))
+                    }
+                    try keep(index, texts)
+                }
+            } catch {
+                _ = try? next?.value()  // the chunk in flight ends before the error leaves
+                throw error
+            }
+        }
+    }
+}
+
+/// The known event keys (`KnownEventKeys`) promised a cached text that the cache does not have
+/// under that key: they do not describe the cache, and the run must render without them.
+public struct StaleEventKeys: Error, Sendable {
+    /// The first event found without its text.
+    public let uid: String
 }
 
 /// What the renderer hands over after each chunk of events, in schedule order.
@@ -297,6 +447,13 @@ public struct CachedRendering: Sendable {
     /// How many of the schedule's UIDs had an entry in the cache (with any key): when that is
     /// every entry, no entry belongs to a meeting that left the schedule.
     public let uidsInCache: Int
+    /// Every event's meeting key and text key digest, to store for the next run (nil without
+    /// `meetingKeys`).
+    public let eventKeys: KnownEventKeys?
+    /// Events taken as the last run left them (`KnownEventKeys`): not built, revised or serialized.
+    public let known: Int
+    /// Texts of those copied from the files an earlier run wrote (per variant and feed file).
+    public let copied: Int
 }
 
 /// Why feeds were not written.

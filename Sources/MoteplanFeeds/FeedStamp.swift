@@ -42,7 +42,8 @@ public struct FeedStamp: Sendable, Hashable {
 /// The digest of a feed's content from what determines its bytes: its frame and, per event, the
 /// key of the event's cached text and the variant (public or private). FNV-1a, 64 bits.
 struct FeedDigest {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The digest so far.
+    var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// Adds the UTF-8 bytes of `text`.
     mutating func add(_ text: String) {

@@ -58,6 +58,10 @@ public struct FeedPublication {
         /// Whether the run found its inputs, the store and the files as the last complete run
         /// left them, and so did nothing (`RunFingerprint`).
         public var nothingChanged = false
+        /// Events taken as the last run left them (`KnownEventKeys`), not built again.
+        public var known = 0
+        /// Event texts copied from the feed files the last run wrote, not read from the cache.
+        public var copied = 0
     }
 
     /// The actor name recorded for placements made on demand.
@@ -89,32 +93,57 @@ public struct FeedPublication {
                     configuration: configuration, recordedTerms: recordedTerms, changes: meetingChanges, placements: placements
                 ).schedule()
             }
-            let keeper = RevisionKeeper(stored: try transaction.revisions(), now: nowUTC)
+            // The last run's event keys, with this run's inputs (config and program): an event
+            // whose meeting is the same as then is taken as it was (KnownEventKeys).
+            let known = digest == nil ? KnownEventKeys() : try transaction.knownEventKeys()
+            // Without them every event is revised: all revisions are read meanwhile.
+            let allRevisions = known.count == 0 ? try transaction.revisions() : nil
             let renderer = FeedRenderer(configuration: configuration)
             // Unchanged events reuse their cached, already checked texts (EventTextCache).
             let cache = try store.eventTextCache(in: transaction)
             // A feed whose file still matches its stamp, with the same digest, is left alone.
             let stamps = try transaction.feedStamps()
             let schedule = try scheduling.value()
-            // The texts go to a spool beside the store, not to memory (a million events at Oslo's
-            // size); each chunk's revisions and texts are stored as it is made.
-            let spool = try TextSpool(directory: Self.spoolDirectory(store: store.path))
-            let cacheUpdate = EventTextCacheUpdate(cache: cache)
+            let domain = configuration.municipality.uidDomain
+            let meetingKeys = try digest.map { try FeedRenderer.meetingKeys(schedule, context: MeetingKey.context($0)) }
             var revised = 0
-            let rendered = try renderer.renderCached(
-                schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil, texts: spool,
-                consume: { chunk in
-                    // In UID order within the chunk: the rows go into the primary-key b-trees in runs.
-                    for change in chunk.changes.sorted(by: { $0.uid < $1.uid }) {
-                        try transaction.saveRevision(uid: change.uid, change.revision)
+            let cacheUpdate = EventTextCacheUpdate(cache: cache)
+            func render(known: KnownEventKeys) throws -> CachedRendering {
+                let keeper = RevisionKeeper(
+                    stored: try allRevisions ?? Self.revisions(of: schedule, keys: meetingKeys, unless: known, domain: domain, in: transaction),
+                    now: nowUTC)
+                // The texts go to a spool beside the store, not to memory (a million events at
+                // Oslo's size); each chunk's revisions and texts are stored as it is made.
+                let spool = try TextSpool(directory: Self.spoolDirectory(store: store.path))
+                return try renderer.renderCached(
+                    schedule, revise: keeper.revision, cache: cache, withPrivate: privateWriter != nil, texts: spool,
+                    meetingKeys: meetingKeys, known: known,
+                    published: { [writer, privateWriter] path, isPrivate in
+                        let target = (isPrivate ? privateWriter ?? writer : writer).target(path)
+                        return stamps[target].map { (target, $0) }
+                    },
+                    consume: { chunk in
+                        // In UID order within the chunk: the rows go into the primary-key b-trees in runs.
+                        for change in chunk.changes.sorted(by: { $0.uid < $1.uid }) {
+                            try transaction.saveRevision(uid: change.uid, change.revision)
+                        }
+                        revised += chunk.changes.count
+                        try cacheUpdate.save(chunk, in: transaction)
                     }
-                    revised += chunk.changes.count
-                    try cacheUpdate.save(chunk, in: transaction)
+                ) { [writer, privateWriter] path, isPrivate, digest in
+                    let target = (isPrivate ? privateWriter ?? writer : writer).target(path)
+                    return stamps[target]?.describes(target, digest: digest) ?? false
                 }
-            ) { [writer, privateWriter] path, isPrivate, digest in
-                let target = (isPrivate ? privateWriter ?? writer : writer).target(path)
-                return stamps[target]?.describes(target, digest: digest) ?? false
             }
+            let rendered: CachedRendering
+            do {
+                rendered = try render(known: known)
+            } catch is StaleEventKeys {
+                // The keys promised a text the cache does not have: every event as without them
+                // (what the first attempt stored is stored again, the same).
+                rendered = try render(known: KnownEventKeys())
+            }
+            try transaction.saveKnownEventKeys(rendered.eventKeys)
             try cacheUpdate.removeStale(
                 uidsInCache: rendered.uidsInCache,
                 scheduled: { Set(schedule.meetings.map { $0.uid(domain: configuration.municipality.uidDomain) }) }, in: transaction)
@@ -146,6 +175,8 @@ public struct FeedPublication {
                 written: staged.filter { !$0.target.hasSuffix("/" + FeedWriter.manifestName) }.count,
                 revised: revised, recordedTerms: terms, removed: [], recovered: recovered)
             outcome.recordedPlacements = added
+            outcome.known = rendered.known
+            outcome.copied = rendered.copied
             return (outcome, staged, try transaction.generation())
         }
         var result = outcome
@@ -154,6 +185,17 @@ public struct FeedPublication {
         }
         result.removed = try finish(staged, fingerprint: fingerprint)
         return result
+    }
+
+    /// The stored revisions the run needs: those of the events not known from the last run
+    /// (all of them when most are not).
+    private static func revisions(
+        of schedule: Schedule, keys: [UInt64]?, unless known: KnownEventKeys, domain: String, in transaction: StateTransaction
+    ) throws -> [String: StoredRevision] {
+        guard let keys, known.count > 0 else { return try transaction.revisions() }
+        let unknown = schedule.meetings.indices.filter { known.feedKey(forMeeting: keys[$0]) == nil }
+        guard unknown.count <= schedule.meetings.count / 4 else { return try transaction.revisions() }
+        return try transaction.revisions(unknown.map { schedule.meetings[$0].uid(domain: domain) })
     }
 
     /// Where the run's `TextSpool` goes: the state store's directory (on disk, writable, and

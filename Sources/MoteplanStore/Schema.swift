@@ -193,6 +193,17 @@ enum Schema {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v8-event-keys") { db in
+            // What the last `ics` run knew of each event (KnownEventKeys): its meeting's key and
+            // its text key's digest, one blob, written in the same transaction as the revisions
+            // and texts it describes.
+            try db.execute(sql: """
+                CREATE TABLE event_keys (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    pairs BLOB NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+
+/// A feed file as an earlier run wrote it, mapped read-only: the events of a changed feed whose
+/// texts are the same as then are copied from it by byte range instead of read from the cache
+/// (`SplicedTexts`).
+///
+/// Opened only while the file still has the size, modification time and inode of its stamp, so
+/// its bytes are the ones that run wrote (checked on the open descriptor: a file replaced since
+/// is refused). Pages are dropped from the page tables after every `releaseEvery` bytes read,
+/// as `TextSpool` does.
+final class PublishedFeedFile: @unchecked Sendable {
+    private let mapped: UnsafeRawPointer
+    /// Size in bytes.
+    let size: Int
+    private let releaseEvery: Int
+    private let lock = NSLock()
+    private var readSinceRelease = 0
+
+    private static let piece = 1 << 20
+
+    /// The file at `path` if it is still the one `stamp` describes (its digest aside), else nil.
+    init?(path: String, stamp: FeedStamp, releaseEvery: Int = 32 << 20) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == stamp.size,
+            Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec) == stamp.modified,
+            Int(truncatingIfNeeded: info.st_ino) == stamp.inode, stamp.size > 0,
+            let address = mmap(nil, stamp.size, PROT_READ, MAP_SHARED, fd, 0), address != MAP_FAILED
+        else { return nil }
+        mapped = UnsafeRawPointer(address)
+        size = stamp.size
+        self.releaseEvery = max(1, releaseEvery)
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: mapped), size)
+    }
+
+    /// Each VEVENT's UID and byte range, in file order: from its `BEGIN:VEVENT` line through its
+    /// `END:VEVENT` line and CRLF, which is the event's text exactly as it was appended. One
+    /// pass over the lines (a folded line's continuation starts with a space, so it is never
+    /// taken for one of these).
+    func events() -> [(uid: String, range: Range<Int>)] {
+        let bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
+        guard let base = bytes.baseAddress else { return [] }
+        let begin = Array("BEGIN:VEVENT\r\n".utf8)
+        let end = Array("END:VEVENT\r\n".utf8)
+        let uidName = Array("UID:".utf8)
+        func line(_ at: Int, _ length: Int, is text: [UInt8]) -> Bool {
+            length == text.count && text.withUnsafeBytes { wanted in
+                wanted.baseAddress.map { memcmp(base + at, $0, text.count) == 0 } ?? false
+            }
+        }
+        var found: [(uid: String, range: Range<Int>)] = []
+        found.reserveCapacity(size / 512)
+        var start = 0
+        var eventStart = -1
+        var uid: String?
+        while start < size, let newline = memchr(base + start, 10, size - start) {
+            let next = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+            let length = next - start
+            switch bytes[start] {
+            case UInt8(ascii: "B") where line(start, length, is: begin):
+                eventStart = start
+                uid = nil
+            case UInt8(ascii: "U") where eventStart >= 0 && uid == nil && length > uidName.count
+                && uidName.indices.allSatisfy({ bytes[start + $0] == uidName[$0] }):
+                uid = Self.unfolded(bytes, from: start + uidName.count)
+            case UInt8(ascii: "E") where eventStart >= 0 && line(start, length, is: end):
+                if let uid { found.append((uid, eventStart..<next)) }
+                eventStart = -1
+            default:
+                break
+            }
+            start = next
+        }
+        noteRead(size)
+        return found
+    }
+
+    /// The value of a content line starting at `from`, unfolded (RFC 5545 3.1: a CRLF followed
+    /// by a space or tab continues the line).
+    private static func unfolded(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> String {
+        var value: [UInt8] = []
+        var i = from
+        while i < bytes.count {
+            if bytes[i] == 13, i + 2 < bytes.count, bytes[i + 1] == 10 {
+                guard bytes[i + 2] == 32 || bytes[i + 2] == 9 else { break }
+                i += 3
+                continue
+            }
+            value.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: value, as: UTF8.self)
+    }
+
+    /// Calls `body` with the bytes of `range`, in pieces of at most a megabyte; stops early and
+    /// returns false when `body` does.
+    func withBytes(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let length = min(Self.piece, range.upperBound - start)
+            let going = body(UnsafeRawBufferPointer(start: mapped + start, count: length))
+            noteRead(length)
+            guard going else { return false }
+            start += length
+        }
+        return true
+    }
+
+    private func noteRead(_ length: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        readSinceRelease += length
+        guard readSinceRelease >= releaseEvery else { return }
+        readSinceRelease = 0
+        madvise(UnsafeMutableRawPointer(mutating: mapped), size, MADV_DONTNEED)
+    }
+}
