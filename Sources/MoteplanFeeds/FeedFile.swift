@@ -9,6 +9,9 @@ public struct FeedFile: Sendable {
     /// The file on disk holds this content already (its `FeedStamp` still describes it): the
     /// content was not assembled and the writer leaves the file alone.
     public let isCurrent: Bool
+    /// The file on disk is still as the last run stamped it, for other content: the writer
+    /// replaces it without comparing it first.
+    public let differsFromDisk: Bool
     /// The bytes, in order.
     let content: Content
 
@@ -27,15 +30,20 @@ public struct FeedFile: Sendable {
         content = .parts(parts)
         self.digest = digest
         isCurrent = false
+        differsFromDisk = false
     }
 
     /// A file of a frame around texts kept in `store`: `ids` gives each event's text id, and
     /// `events` the file's events in order.
-    init(path: String, prefix: String, store: any EventTextStore, ids: [Int], events: [Int], suffix: String, digest: String?) {
+    init(
+        path: String, prefix: String, store: any EventTextStore, ids: [Int], events: [Int], suffix: String, digest: String?,
+        differsFromDisk: Bool = false
+    ) {
         self.path = path
         content = .texts(prefix: prefix, store: store, ids: ids, events: events, suffix: suffix)
         self.digest = digest
         isCurrent = false
+        self.differsFromDisk = differsFromDisk
     }
 
     /// A file that is on disk already, as `digest` says.
@@ -44,6 +52,7 @@ public struct FeedFile: Sendable {
         content = .parts([])
         self.digest = digest
         isCurrent = true
+        differsFromDisk = false
     }
 
     /// A file from one text.

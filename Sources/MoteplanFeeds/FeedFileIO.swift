@@ -38,6 +38,22 @@ enum FeedFileIO {
             buffer.removeAll(keepingCapacity: true)
         }
         _ = file.forEachRun { run in
+            // A long run (texts consecutive in a spool or a file) goes to the file from where it
+            // is, not through the buffer.
+            if run.count >= bufferSize / 4, let base = run.baseAddress {
+                flush()
+                var offset = 0
+                while failure == nil, offset < run.count {
+                    let written = Foundation.write(fd, base + offset, run.count - offset)
+                    if written < 0 {
+                        if Foundation.errno == EINTR { continue }
+                        failure = .errno("cannot write")
+                    } else {
+                        offset += written
+                    }
+                }
+                return failure == nil
+            }
             buffer.append(contentsOf: run)
             if buffer.count >= bufferSize { flush() }
             return failure == nil

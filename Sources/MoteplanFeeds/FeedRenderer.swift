@@ -112,10 +112,26 @@ public struct FeedRenderer: Sendable {
             eventKeys: rendered.eventKeys, known: rendered.known, copied: rendered.copied)
     }
 
-    /// Each meeting's `MeetingKey` in `context`, in schedule order, worked out on every core.
+    /// Each meeting's `MeetingKey` in `context`, in schedule order, worked out on every core;
+    /// what an instance's meetings share is hashed once per shared part.
     public static func meetingKeys(_ schedule: Schedule, context: UInt64) throws -> [UInt64] {
         let meetings = schedule.meetings
-        return try Parallel.map(meetings.count, chunk: 1024) { MeetingKey.of(meetings[$0], context: context) }
+        var sharedKeys: [ObjectIdentifier: UInt64] = [:]
+        var shared = [UInt64](repeating: 0, count: meetings.count)
+        for (index, meeting) in meetings.enumerated() {
+            let id = meeting.sharedPartID
+            if let key = sharedKeys[id] {
+                shared[index] = key
+            } else {
+                let key = MeetingKey.sharedKey(meeting)
+                sharedKeys[id] = key
+                shared[index] = key
+            }
+        }
+        let sharedByMeeting = shared
+        return try Parallel.map(meetings.count, chunk: 1024) {
+            MeetingKey.of(meetings[$0], context: context, shared: sharedByMeeting[$0])
+        }
     }
 
     /// Events rendered per chunk: enough to keep both cores busy between the chunks' hand-overs,
@@ -313,6 +329,8 @@ public struct FeedRenderer: Sendable {
             }
         }
         var copied = 0
+        // The feeds whose files are as the last run stamped them, for other content (copied from).
+        var replaced = Set<[Int]>()
         if !deferred.isEmpty, let splicer, let published {
             // The known events of a feed to be written, from the file it was written to (the
             // largest feeds come first: what alle.ics gives, the structures' feeds need not).
@@ -323,6 +341,7 @@ public struct FeedRenderer: Sendable {
                         let file = PublishedFeedFile(path: last.path, stamp: last.stamp)
                     else { continue }
                     let number = splicer.add(file)
+                    replaced.insert([v, f])
                     let events = file.events()
                     var ranges: [String: Range<Int>] = [:]
                     ranges.reserveCapacity(events.count)
@@ -374,7 +393,7 @@ public struct FeedRenderer: Sendable {
                 if let hex = digest.digest, digest.current { return FeedFile(current: feed.path, digest: hex) }
                 return FeedFile(
                     path: feed.path, prefix: frames[f].prefix, store: store, ids: variantIDs, events: feed.meetings,
-                    suffix: frames[f].suffix, digest: digest.digest)
+                    suffix: frames[f].suffix, digest: digest.digest, differsFromDisk: replaced.contains([v, f]))
             }
         }
         return (sets, inCache, meetingKeys.map { KnownEventKeys(meetingKeys: $0, feedKeys: eventKeys) }, deferred.count, copied)

@@ -80,7 +80,7 @@ public struct FeedWriter: Sendable {
             let file = files[i]
             let path = target(file.path)
             if file.isCurrent { return .success((nil, nil)) }
-            if FeedFileIO.matches(file, path: path) {
+            if !file.differsFromDisk, FeedFileIO.matches(file, path: path) {
                 return .success((nil, file.digest.flatMap { FeedStamp.of(path, digest: $0) }))
             }
             return Result { try writeTemporary(file, beside: path) }

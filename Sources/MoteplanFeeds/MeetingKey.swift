@@ -30,31 +30,47 @@ public enum MeetingKey {
 
     /// The key of `meeting` in `context`.
     public static func of(_ meeting: Meeting, context: UInt64) -> UInt64 {
-        var hash = Fields(FeedDigest(seed: context))
+        of(meeting, context: context, shared: sharedKey(meeting))
+    }
+
+    /// The digest of what `meeting` shares with the other meetings of its instance (the same
+    /// for every meeting with its `sharedPartID`): instance, title, place and participants.
+    public static func sharedKey(_ meeting: Meeting) -> UInt64 {
+        var hash = Fields(FeedDigest())
         let instance = meeting.instance
         hash.add(instance.structureID)
         hash.add(instance.instanceID)
         hash.add(instance.name)
         hash.add(instance.unitID)
         hash.add(instance.groupID)
+        hash.add(meeting.title)
+        hash.add(meeting.location)
+        hash.add(meeting.locationID)
+        let participants = meeting.participants
+        hash.add(participants.count)
+        for participant in participants {
+            hash.add(participant.name)
+            hash.add(participant.email)
+        }
+        return hash.digest.state
+    }
+
+    /// The key of `meeting` in `context`, with `shared` its `sharedKey`.
+    public static func of(_ meeting: Meeting, context: UInt64, shared: UInt64) -> UInt64 {
+        var hash = Fields(FeedDigest(seed: context))
+        hash.digest.add(shared)
         hash.add(meeting.plannedDate.year, meeting.plannedDate.month, meeting.plannedDate.day)
         hash.add(meeting.slotIndex)
         hash.add(meeting.date.year, meeting.date.month, meeting.date.day)
         hash.add(meeting.start.hour, meeting.start.minute)
         hash.add(meeting.end.hour, meeting.end.minute)
-        hash.add(meeting.title)
-        hash.add(meeting.location)
-        hash.add(meeting.locationID)
-        hash.add(meeting.needs.count)
-        for need in meeting.needs { hash.add(need) }
+        let needs = meeting.needs
+        hash.add(needs.count)
+        for need in needs { hash.add(need) }
         hash.add(meeting.leader)
-        hash.add(meeting.participants.count)
-        for participant in meeting.participants {
-            hash.add(participant.name)
-            hash.add(participant.email)
-        }
-        hash.add(meeting.markers.count)
-        for marker in meeting.markers {
+        let markers = meeting.markers
+        hash.add(markers.count)
+        for marker in markers {
             hash.add(marker.id)
             hash.add(marker.text)
             hash.add(marker.guests.count)

@@ -61,4 +61,24 @@ struct MeetingStorageTests {
             }
         }
     }
+
+    /// The UID built in place is the one the plain formula gives:
+    /// `<structure>[.<instance>]-<yyyymmdd>[-<slot + 1>]@<domain>`.
+    @Test func uidsAreThePlainFormula() throws {
+        var meetings = try Self.schedule().meetings
+        #expect(meetings.contains { !$0.instance.isSingle } && meetings.contains { $0.instance.isSingle })
+        var odd = try #require(meetings.first)
+        odd.plannedDate = try #require(LocalDate(year: 987, month: 3, day: 4))
+        odd.slotIndex = 11
+        meetings.append(odd)
+        for meeting in meetings {
+            let slot = meeting.slotIndex == 0 ? "" : "-\(meeting.slotIndex + 1)"
+            let identity = "\(meeting.instance.uidBase)-\(meeting.plannedDate.compact)\(slot)"
+            #expect(meeting.identity == identity)
+            #expect(meeting.uid(domain: "moteplan.example.no") == identity + "@moteplan.example.no")
+        }
+        var added = odd
+        added.addedUID = "ekstra@example.no"
+        #expect(added.uid(domain: "moteplan.example.no") == "ekstra@example.no")
+    }
 }

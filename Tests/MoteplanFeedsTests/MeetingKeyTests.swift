@@ -94,6 +94,19 @@ struct MeetingKeyTests {
         #expect(MeetingKey.of(empty, context: context) != MeetingKey.of(absent, context: context))
     }
 
+    /// The schedule's keys, worked out once per shared part, are each meeting's own key, also
+    /// for a meeting whose shared part was changed (it has a part of its own then).
+    @Test func aSchedulesKeysAreItsMeetingsKeys() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let loaded = try ConfigLoader.load(path: root.appendingPathComponent("Tests/Fixtures/melhus-fixed.toml").path)
+        var schedule = Scheduler(configuration: loaded.configuration).schedule()
+        schedule.meetings[3].participants.append(Participant(name: "Gjest", email: nil))
+        schedule.meetings[4].title += " (endret)"
+        let context = MeetingKey.context("inputs")
+        let keys = try FeedRenderer.meetingKeys(schedule, context: context)
+        #expect(keys == schedule.meetings.map { MeetingKey.of($0, context: context) })
+    }
+
     @Test func theMeetingsOfAScheduleHaveDifferentKeys() throws {
         let meetings = try Self.meetings()
         let keys = Set(meetings.map { MeetingKey.of($0, context: MeetingKey.context("inputs")) })

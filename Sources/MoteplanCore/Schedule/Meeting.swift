@@ -198,6 +198,11 @@ public struct Meeting: Sendable, Hashable {
     /// Sets the leader to a box shared with other meetings (the scheduler makes one per leader).
     mutating func setLeader(_ box: Box<Role>?) { leaderBox = box }
 
+    /// Names the part this meeting shares with other meetings of its instance (instance, title,
+    /// place, participants): meetings with the same id have the same part, so what is worked out
+    /// from it can be worked out once (the id is only good while the meetings are).
+    public var sharedPartID: ObjectIdentifier { ObjectIdentifier(common) }
+
     public static func == (a: Meeting, b: Meeting) -> Bool {
         a.plannedDate == b.plannedDate && a.slotIndex == b.slotIndex && a.date == b.date && a.start == b.start
             && a.end == b.end && a.needs == b.needs && a.markers == b.markers
@@ -241,8 +246,48 @@ public struct Meeting: Sendable, Hashable {
 
     /// The UID's local part: `<structure>[.<instance>]-<yyyymmdd>[-<slot>]`.
     public var identity: String {
-        let slot = slotIndex == 0 ? "" : "-\(slotIndex + 1)"
-        return "\(instance.uidBase)-\(plannedDate.compact)\(slot)"
+        var text = ""
+        appendIdentity(to: &text, extra: 0)
+        return text
+    }
+
+    /// Appends `identity` to `text`, reserving room for `extra` more bytes: built in place, as
+    /// it is for every event of every run (a UID is the key of the cache and of the feeds).
+    private func appendIdentity(to text: inout String, extra: Int) {
+        let common = self.common.value.instance
+        text.reserveCapacity(common.structureID.utf8.count + common.instanceID.utf8.count + 16 + extra)
+        text += common.structureID
+        if !common.isSingle {
+            text += "."
+            text += common.instanceID
+        }
+        text += "-"
+        Self.appendDigits(plannedDate.year, width: 4, to: &text)
+        Self.appendDigits(plannedDate.month, width: 2, to: &text)
+        Self.appendDigits(plannedDate.day, width: 2, to: &text)
+        if slotIndex != 0 {
+            text += "-"
+            text += String(slotIndex + 1)
+        }
+    }
+
+    /// `value`'s decimal digits, zero-padded to `width` (as `pad`), appended to `text`.
+    private static func appendDigits(_ value: Int, width: Int, to text: inout String) {
+        guard value >= 0 else { return text += String(value) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (48, 48, 48, 48, 48, 48, 48, 48)
+        var rest = value
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { bytes in
+            while count < 8, rest > 0 || count < width {
+                bytes[7 - count] = UInt8(48 + rest % 10)
+                rest /= 10
+                count += 1
+            }
+        }
+        guard rest == 0 else { return text += String(value) }
+        withUnsafeBytes(of: &digits) { bytes in
+            text += String(decoding: bytes[(8 - count)...], as: UTF8.self)
+        }
     }
 
     /// The UID of an extra meeting added by hand: `<base>-<yyyymmdd>-ekstra-<hhmm>@<domain>`.
@@ -251,7 +296,14 @@ public struct Meeting: Sendable, Hashable {
     }
 
     /// The iCalendar UID.
-    public func uid(domain: String) -> String { addedUID ?? "\(identity)@\(domain)" }
+    public func uid(domain: String) -> String {
+        if let addedUID { return addedUID }
+        var text = ""
+        appendIdentity(to: &text, extra: 1 + domain.utf8.count)
+        text += "@"
+        text += domain
+        return text
+    }
 
     /// Start as a date-time.
     public var startDateTime: LocalDateTime { LocalDateTime(date: date, time: start) }
