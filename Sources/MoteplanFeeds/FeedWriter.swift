@@ -1,4 +1,5 @@
 import Foundation
+import MoteplanCore
 
 /// A feed file written to a temporary name, waiting to be renamed over its target.
 public struct StagedFile: Sendable, Hashable {

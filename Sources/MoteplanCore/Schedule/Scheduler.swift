@@ -63,31 +63,44 @@ public struct Scheduler: Sendable {
 
     /// The whole horizon's schedule.
     public func schedule() -> Schedule {
-        var meetings: [Meeting] = []
-        var order: [(start: LocalDateTime, structure: Int, instance: Int, slot: Int, index: Int)] = []
-        var notes: [ScheduleNote] = []
+        // Each instance's meetings are worked out on every core (an instance's meetings depend on
+        // the config, its own changes and its group's terms only), then put in order.
+        var jobs: [(structure: Int, instance: Int, of: Structure, is: StructureInstance, planned: [LocalDate])] = []
         var instanceList: [StructureInstance] = []
         for (s, structure) in configuration.structures.enumerated() {
             // The structure's dates, computed once: most instances share its cadence.
             let planned = structure.choices == nil ? plannedDates(structure) : []
             for (i, instance) in instances(of: structure).enumerated() {
                 instanceList.append(instance)
-                let effective = resolved(structure, instance)
-                let days: [PlannedDay]
-                if effective.choices != nil {
-                    days = placedDays(effective, instance)
-                } else if effective.cadence == structure.cadence && structure.choices == nil && effective.active == structure.active {
-                    days = planned.map { PlannedDay(date: $0, slots: slots(effective, on: $0), cadence: effective.cadence) }
-                } else {
-                    days = plannedDays(effective)
-                }
-                let (list, instanceNotes) = finished(effective, instance, days)
-                for meeting in list {
-                    order.append((meeting.startDateTime, s, i, meeting.slotIndex, meetings.count))
-                    meetings.append(meeting)
-                }
-                notes += instanceNotes
+                jobs.append((s, i, structure, instance, planned))
             }
+        }
+        let work = jobs
+        var results = Parallel.map(work.count, chunk: 1) { k -> ([Meeting], [ScheduleNote]) in
+            let (_, _, structure, instance, planned) = work[k]
+            let effective = resolved(structure, instance)
+            let days: [PlannedDay]
+            if effective.choices != nil {
+                days = placedDays(effective, instance)
+            } else if effective.cadence == structure.cadence && structure.choices == nil && effective.active == structure.active {
+                days = planned.map { PlannedDay(date: $0, slots: slots(effective, on: $0), cadence: effective.cadence) }
+            } else {
+                days = plannedDays(effective)
+            }
+            return finished(effective, instance, days)
+        }
+        var meetings: [Meeting] = []
+        meetings.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
+        var order: [(start: LocalDateTime, structure: Int, instance: Int, slot: Int, index: Int)] = []
+        order.reserveCapacity(meetings.capacity)
+        var notes: [ScheduleNote] = []
+        for k in results.indices {
+            for meeting in results[k].0 {
+                order.append((meeting.startDateTime, work[k].structure, work[k].instance, meeting.slotIndex, meetings.count))
+                meetings.append(meeting)
+            }
+            notes += results[k].1
+            results[k] = ([], [])  // each instance's array goes as soon as it is copied
         }
         // Sorted by a small key, then the meetings put in that order in place: never two arrays of
         // meetings at once.

@@ -1,10 +1,10 @@
 import Dispatch
 
 /// Runs independent work on every core and collects the results in order.
-enum Parallel {
+public enum Parallel {
     /// `transform(i)` for i in 0..<count, in chunks across cores; results in index order. The
     /// first error thrown (by index) is rethrown after all chunks finished.
-    static func map<T: Sendable>(_ count: Int, chunk: Int = 256, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
+    public static func map<T: Sendable>(_ count: Int, chunk: Int = 256, _ transform: @Sendable (Int) throws -> T) throws -> [T] {
         guard count > 0 else { return [] }
         let chunks = (count + chunk - 1) / chunk
         let results = Results<T>(count: count, chunks: chunks)
@@ -18,6 +18,17 @@ enum Parallel {
             }
         }
         return try results.collect()
+    }
+
+    /// `transform(i)` for i in 0..<count, in chunks across cores; results in index order.
+    public static func map<T: Sendable>(_ count: Int, chunk: Int = 256, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let chunks = (count + chunk - 1) / chunk
+        let results = Results<T>(count: count, chunks: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunk)..<min(count, c * chunk + chunk) { results.set(i, transform(i)) }
+        }
+        return results.all()
     }
 
     /// Slots written by exactly one chunk each, so no two threads touch the same element. The
@@ -52,6 +63,11 @@ enum Parallel {
         func collect() throws -> [T] {
             if let error = errors.lazy.compactMap({ $0 }).first { throw error }
             return values.compactMap { $0 }
+        }
+
+        /// The values, when no chunk can fail.
+        func all() -> [T] {
+            values.compactMap { $0 }
         }
     }
 }
