@@ -343,13 +343,19 @@ public struct FeedRenderer: Sendable {
                     let number = splicer.add(file)
                     replaced.insert([v, f])
                     let events = file.events()
-                    var ranges: [String: Range<Int>] = [:]
-                    ranges.reserveCapacity(events.count)
-                    for event in events { ranges[event.uid] = event.range }
-                    let uids = try Parallel.map(missing.count, chunk: 1024) { meetings[missing[$0]].uid(domain: domain) }
-                    for (index, uid) in zip(missing, uids) {
-                        guard let range = ranges[uid] else { continue }
-                        ids[v][index] = splicer.append(file: number, range: range)
+                    var byDigest: [UInt64: Int] = [:]
+                    byDigest.reserveCapacity(events.count)
+                    for (k, event) in events.enumerated() where byDigest[event.uidDigest] == nil { byDigest[event.uidDigest] = k }
+                    let places = byDigest
+                    // Each missing event's place in the file, its UID compared byte for byte
+                    // (-1: not in the file).
+                    let found = try Parallel.map(missing.count, chunk: 1024) { k -> Int in
+                        let uid = meetings[missing[k]].uid(domain: domain)
+                        guard let at = places[PublishedFeedFile.uidDigest(uid)], file.has(uid, events[at]) else { return -1 }
+                        return at
+                    }
+                    for (index, at) in zip(missing, found) where at >= 0 {
+                        ids[v][index] = splicer.append(file: number, range: events[at].range)
                         copied += 1
                     }
                 }

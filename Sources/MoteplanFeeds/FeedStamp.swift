@@ -56,6 +56,12 @@ struct FeedDigest {
         }
     }
 
+    /// Adds one byte.
+    mutating func add(byte: UInt8) {
+        state ^= UInt64(byte)
+        state = state &* 0x0000_0100_0000_01B3
+    }
+
     /// Adds a 64-bit value (an event key's own digest), byte by byte.
     mutating func add(_ value: UInt64) {
         var value = value

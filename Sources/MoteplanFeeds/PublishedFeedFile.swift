@@ -38,11 +38,22 @@ final class PublishedFeedFile: @unchecked Sendable {
         munmap(UnsafeMutableRawPointer(mutating: mapped), size)
     }
 
-    /// Each VEVENT's UID and byte range, in file order: from its `BEGIN:VEVENT` line through its
-    /// `END:VEVENT` line and CRLF, which is the event's text exactly as it was appended. One
-    /// pass over the lines (a folded line's continuation starts with a space, so it is never
-    /// taken for one of these).
-    func events() -> [(uid: String, range: Range<Int>)] {
+    /// A VEVENT of the file: where its UID's value starts, the digest of that value (unfolded),
+    /// and its byte range, from its `BEGIN:VEVENT` line through its `END:VEVENT` line and CRLF,
+    /// which is the event's text exactly as it was appended.
+    struct Event {
+        /// Offset of the UID value's first byte.
+        var uidStart: Int
+        /// `uidDigest` of the unfolded value.
+        var uidDigest: UInt64
+        /// The event's bytes.
+        var range: Range<Int>
+    }
+
+    /// Every VEVENT with a UID, in file order. One pass over the lines (a folded line's
+    /// continuation starts with a space, so it is never taken for one of these); no UID is
+    /// copied out (a million of them at Oslo's size).
+    func events() -> [Event] {
         let bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
         guard let base = bytes.baseAddress else { return [] }
         let begin = Array("BEGIN:VEVENT\r\n".utf8)
@@ -53,11 +64,11 @@ final class PublishedFeedFile: @unchecked Sendable {
                 wanted.baseAddress.map { memcmp(base + at, $0, text.count) == 0 } ?? false
             }
         }
-        var found: [(uid: String, range: Range<Int>)] = []
+        var found: [Event] = []
         found.reserveCapacity(size / 512)
         var start = 0
         var eventStart = -1
-        var uid: String?
+        var uid: (start: Int, digest: UInt64)?
         while start < size, let newline = memchr(base + start, 10, size - start) {
             let next = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
             let length = next - start
@@ -67,9 +78,11 @@ final class PublishedFeedFile: @unchecked Sendable {
                 uid = nil
             case UInt8(ascii: "U") where eventStart >= 0 && uid == nil && length > uidName.count
                 && uidName.indices.allSatisfy({ bytes[start + $0] == uidName[$0] }):
-                uid = Self.unfolded(bytes, from: start + uidName.count)
+                var digest = FeedDigest()
+                Self.unfolded(bytes, from: start + uidName.count) { digest.add(byte: $0) }
+                uid = (start + uidName.count, digest.state)
             case UInt8(ascii: "E") where eventStart >= 0 && line(start, length, is: end):
-                if let uid { found.append((uid, eventStart..<next)) }
+                if let uid { found.append(Event(uidStart: uid.start, uidDigest: uid.digest, range: eventStart..<next)) }
                 eventStart = -1
             default:
                 break
@@ -80,21 +93,37 @@ final class PublishedFeedFile: @unchecked Sendable {
         return found
     }
 
-    /// The value of a content line starting at `from`, unfolded (RFC 5545 3.1: a CRLF followed
-    /// by a space or tab continues the line).
-    private static func unfolded(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> String {
-        var value: [UInt8] = []
+    /// The digest `events()` gives a UID.
+    static func uidDigest(_ uid: String) -> UInt64 {
+        var digest = FeedDigest()
+        for byte in uid.utf8 { digest.add(byte: byte) }
+        return digest.state
+    }
+
+    /// Whether `event`'s UID is `uid`, byte for byte.
+    func has(_ uid: String, _ event: Event) -> Bool {
+        let bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
+        var wanted = uid.utf8.makeIterator()
+        var same = true
+        Self.unfolded(bytes, from: event.uidStart) { byte in
+            if same, wanted.next() != byte { same = false }
+        }
+        return same && wanted.next() == nil
+    }
+
+    /// Calls `body` with each byte of the value of a content line starting at `from`, unfolded
+    /// (RFC 5545 3.1: a CRLF followed by a space or tab continues the line).
+    private static func unfolded(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, _ body: (UInt8) -> Void) {
         var i = from
         while i < bytes.count {
             if bytes[i] == 13, i + 2 < bytes.count, bytes[i + 1] == 10 {
-                guard bytes[i + 2] == 32 || bytes[i + 2] == 9 else { break }
+                guard bytes[i + 2] == 32 || bytes[i + 2] == 9 else { return }
                 i += 3
                 continue
             }
-            value.append(bytes[i])
+            body(bytes[i])
             i += 1
         }
-        return String(decoding: value, as: UTF8.self)
     }
 
     /// Calls `body` with the bytes of `range`, in pieces of at most a megabyte; stops early and

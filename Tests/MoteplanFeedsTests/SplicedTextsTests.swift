@@ -30,10 +30,15 @@ struct SplicedTextsTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try #require(PublishedFeedFile(path: path, stamp: stamp))
         let found = file.events()
-        #expect(found.map(\.uid) == ["a@example.no", "lokalt-team.en-veldig-lang-id@example.no", "c@example.no"])
+        let uids = ["a@example.no", "lokalt-team.en-veldig-lang-id@example.no", "c@example.no"]
+        #expect(found.count == 3)
         let bytes = Array((Self.prefix + events.joined() + Self.suffix).utf8)
-        for (event, text) in zip(found, events) {
+        for (event, (text, uid)) in zip(found, zip(events, uids)) {
             #expect(String(decoding: bytes[event.range], as: UTF8.self) == text)
+            #expect(event.uidDigest == PublishedFeedFile.uidDigest(uid))
+            #expect(file.has(uid, event))
+            // Only that UID: not a prefix of it, not a longer one, not another.
+            #expect(!file.has(String(uid.dropLast()), event) && !file.has(uid + "x", event) && !file.has("b@example.no", event))
         }
     }
 

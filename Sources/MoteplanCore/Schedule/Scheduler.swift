@@ -76,7 +76,9 @@ public struct Scheduler: Sendable {
             }
         }
         let work = jobs
-        var results = Parallel.map(work.count, chunk: 1) { k -> ([Meeting], [ScheduleNote]) in
+        // A small plan (Melhus: 22 instances) is done before other threads would have started.
+        let chunk = work.count < Self.instancesPerCore ? work.count : 1
+        var results = Parallel.map(work.count, chunk: max(1, chunk)) { k -> ([Meeting], [ScheduleNote]) in
             let (_, _, structure, instance, planned) = work[k]
             let effective = resolved(structure, instance)
             let days: [PlannedDay]
@@ -113,6 +115,9 @@ public struct Scheduler: Sendable {
         Self.permute(&meetings, to: order.map(\.index))
         return Schedule(instances: instanceList, meetings: meetings, notes: notes)
     }
+
+    /// Below this many instances a schedule is made on one thread.
+    static let instancesPerCore = 200
 
     /// Puts `elements[order[k]]` at position k, in place, following each cycle of the permutation.
     static func permute<Element>(_ elements: inout [Element], to order: [Int]) {
