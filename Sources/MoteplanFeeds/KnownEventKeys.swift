@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the last run knew of each event: its meeting's key (`MeetingKey`) and the digest of its
 /// text's key (`FeedDigest.of(EventTextCache.key(…))`, what feed digests are made of). A meeting
 /// whose key is here has the revision and cached texts it had then, so its event is neither
@@ -5,69 +7,69 @@
 ///
 /// Stored as one blob of pairs sorted by meeting key, 16 bytes each, little-endian (1.6 MB at
 /// 100k meetings): read in one go, looked up by binary search.
-public struct KnownEventKeys: Sendable, Equatable {
-    private var meetingKeys: [UInt64]
-    private var feedKeys: [UInt64]
+public struct KnownEventKeys: Sendable {
+    /// (meeting key, text key digest), sorted by meeting key.
+    private var pairs: [(meeting: UInt64, feed: UInt64)]
 
     /// None known (a first publication).
     public init() {
-        meetingKeys = []
-        feedKeys = []
+        pairs = []
     }
 
     /// The pairs, in any order.
     public init(meetingKeys keys: [UInt64], feedKeys digests: [UInt64]) {
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        meetingKeys = order.map { keys[$0] }
-        feedKeys = order.map { digests[$0] }
+        pairs = zip(keys, digests).map { (meeting: $0, feed: $1) }
+        pairs.sort { $0.meeting < $1.meeting }
     }
 
-    /// The pairs stored by `bytes`; nil when the bytes are not whole pairs in order.
-    public init?(bytes: [UInt8]) {
-        guard bytes.count % 16 == 0 else { return nil }
-        let count = bytes.count / 16
-        var keys: [UInt64] = []
-        var digests: [UInt64] = []
-        keys.reserveCapacity(count)
-        digests.reserveCapacity(count)
-        func word(_ at: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for i in (0..<8).reversed() { value = value << 8 | UInt64(bytes[at + i]) }
-            return value
+    /// The pairs stored by `data`; nil when it is not whole pairs in order.
+    public init?(data: Data) {
+        guard data.count % 16 == 0 else { return nil }
+        var pairs: [(meeting: UInt64, feed: UInt64)] = []
+        pairs.reserveCapacity(data.count / 16)
+        let ordered = data.withUnsafeBytes { bytes -> Bool in
+            for i in 0..<(bytes.count / 16) {
+                let pair = (
+                    meeting: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 16, as: UInt64.self)),
+                    feed: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 16 + 8, as: UInt64.self)))
+                if let last = pairs.last, last.meeting > pair.meeting { return false }
+                pairs.append(pair)
+            }
+            return true
         }
-        for i in 0..<count {
-            let key = word(i * 16)
-            if let last = keys.last, last > key { return nil }
-            keys.append(key)
-            digests.append(word(i * 16 + 8))
-        }
-        meetingKeys = keys
-        feedKeys = digests
+        guard ordered else { return nil }
+        self.pairs = pairs
     }
 
     /// The blob to store.
-    public var bytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(meetingKeys.count * 16)
-        for (key, digest) in zip(meetingKeys, feedKeys) {
-            for value in [key, digest] {
-                for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))) }
+    public var data: Data {
+        var out = Data(count: pairs.count * 16)
+        out.withUnsafeMutableBytes { bytes in
+            for (i, pair) in pairs.enumerated() {
+                bytes.storeBytes(of: pair.meeting.littleEndian, toByteOffset: i * 16, as: UInt64.self)
+                bytes.storeBytes(of: pair.feed.littleEndian, toByteOffset: i * 16 + 8, as: UInt64.self)
             }
         }
         return out
     }
 
     /// How many events are known.
-    public var count: Int { meetingKeys.count }
+    public var count: Int { pairs.count }
 
     /// The text key digest of the event whose meeting had `key`, if it was known.
     public func feedKey(forMeeting key: UInt64) -> UInt64? {
         var low = 0
-        var high = meetingKeys.count
+        var high = pairs.count
         while low < high {
             let middle = (low + high) / 2
-            if meetingKeys[middle] < key { low = middle + 1 } else { high = middle }
+            if pairs[middle].meeting < key { low = middle + 1 } else { high = middle }
         }
-        return low < meetingKeys.count && meetingKeys[low] == key ? feedKeys[low] : nil
+        return low < pairs.count && pairs[low].meeting == key ? pairs[low].feed : nil
+    }
+}
+
+extension KnownEventKeys: Equatable {
+    public static func == (a: KnownEventKeys, b: KnownEventKeys) -> Bool {
+        a.pairs.count == b.pairs.count && zip(a.pairs, b.pairs).allSatisfy { $0 == $1 }
     }
 }

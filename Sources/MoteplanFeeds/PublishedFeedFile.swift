@@ -69,7 +69,12 @@ final class PublishedFeedFile: @unchecked Sendable {
         var start = 0
         var eventStart = -1
         var uid: (start: Int, digest: UInt64)?
+        var counted = 0  // bytes passed and counted as read (so the pages go every `releaseEvery`)
         while start < size, let newline = memchr(base + start, 10, size - start) {
+            if start - counted >= 1 << 20 {
+                noteRead(start - counted)
+                counted = start
+            }
             let next = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
             let length = next - start
             switch bytes[start] {
@@ -89,7 +94,7 @@ final class PublishedFeedFile: @unchecked Sendable {
             }
             start = next
         }
-        noteRead(size)
+        noteRead(size - counted)
         return found
     }
 
@@ -100,8 +105,10 @@ final class PublishedFeedFile: @unchecked Sendable {
         return digest.state
     }
 
-    /// Whether `event`'s UID is `uid`, byte for byte.
+    /// Whether `event`'s UID is `uid`, byte for byte. Counts the event as read: the events of a
+    /// file are checked in about the order they are in, and the pages behind go every `releaseEvery`.
     func has(_ uid: String, _ event: Event) -> Bool {
+        noteRead(event.range.count)
         let bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
         var wanted = uid.utf8.makeIterator()
         var same = true

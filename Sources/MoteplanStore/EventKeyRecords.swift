@@ -11,13 +11,13 @@ extension StateTransaction {
         guard let data = try Data.fetchOne(db, sql: "SELECT pairs FROM event_keys WHERE id = 1") else {
             return KnownEventKeys()
         }
-        return KnownEventKeys(bytes: Array(data)) ?? KnownEventKeys()
+        return KnownEventKeys(data: data) ?? KnownEventKeys()
     }
 
     /// Saves `keys` for the next run; nil removes them.
     public func saveKnownEventKeys(_ keys: KnownEventKeys?) throws {
         guard let keys else { return try db.execute(sql: "DELETE FROM event_keys") }
-        try db.execute(sql: "INSERT OR REPLACE INTO event_keys (id, pairs) VALUES (1, ?)", arguments: [Data(keys.bytes)])
+        try db.execute(sql: "INSERT OR REPLACE INTO event_keys (id, pairs) VALUES (1, ?)", arguments: [keys.data])
     }
 
     /// The stored revisions of those of `uids` that have one.

@@ -120,15 +120,22 @@ struct KnownEventKeysTests {
         let meetingKeys: [UInt64] = (0..<1000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
         let feedKeys = meetingKeys.map { $0 ^ 0xFFFF }
         let keys = KnownEventKeys(meetingKeys: meetingKeys, feedKeys: feedKeys)
-        #expect(keys.count == 1000 && keys.bytes.count == 16_000)
-        let read = try #require(KnownEventKeys(bytes: keys.bytes))
+        #expect(keys.count == 1000 && keys.data.count == 16_000)
+        let read = try #require(KnownEventKeys(data: keys.data))
         #expect(read == keys)
         for (key, digest) in zip(meetingKeys, feedKeys) { #expect(read.feedKey(forMeeting: key) == digest) }
         #expect(read.feedKey(forMeeting: 12_345) == nil)
         #expect(KnownEventKeys().feedKey(forMeeting: 0) == nil)
-        #expect(KnownEventKeys(bytes: Array(keys.bytes.dropLast())) == nil)
+        #expect(KnownEventKeys(data: keys.data.dropLast()) == nil)
+        // Little-endian pairs: the first pair is the smallest meeting key and its digest.
+        let smallest = try #require(meetingKeys.min())
+        let first = Array(keys.data.prefix(16))
+        let key: [UInt8] = (0..<8).map { UInt8(truncatingIfNeeded: smallest >> (8 * UInt64($0))) }
+        let digest: [UInt8] = (0..<8).map { UInt8(truncatingIfNeeded: (smallest ^ 0xFFFF) >> (8 * UInt64($0))) }
+        #expect(first == key + digest)
         // Pairs out of order are not what a run writes.
-        let swapped = Array(keys.bytes[16..<32] + keys.bytes[0..<16] + keys.bytes[32...])
-        #expect(KnownEventKeys(bytes: swapped) == nil)
+        let bytes = keys.data
+        let swapped = bytes.subdata(in: 16..<32) + bytes.subdata(in: 0..<16) + bytes.subdata(in: 32..<bytes.count)
+        #expect(KnownEventKeys(data: swapped) == nil)
     }
 }

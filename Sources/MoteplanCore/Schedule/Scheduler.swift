@@ -76,33 +76,36 @@ public struct Scheduler: Sendable {
             }
         }
         let work = jobs
-        // A small plan (Melhus: 22 instances) is done before other threads would have started.
-        let chunk = work.count < Self.instancesPerCore ? work.count : 1
-        var results = Parallel.map(work.count, chunk: max(1, chunk)) { k -> ([Meeting], [ScheduleNote]) in
-            let (_, _, structure, instance, planned) = work[k]
-            let effective = resolved(structure, instance)
-            let days: [PlannedDay]
-            if effective.choices != nil {
-                days = placedDays(effective, instance)
-            } else if effective.cadence == structure.cadence && structure.choices == nil && effective.active == structure.active {
-                days = planned.map { PlannedDay(date: $0, slots: slots(effective, on: $0), cadence: effective.cadence) }
-            } else {
-                days = plannedDays(effective)
-            }
-            return finished(effective, instance, days)
-        }
         var meetings: [Meeting] = []
-        meetings.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
         var order: [(start: LocalDateTime, structure: Int, instance: Int, slot: Int, index: Int)] = []
-        order.reserveCapacity(meetings.capacity)
         var notes: [ScheduleNote] = []
-        for k in results.indices {
-            for meeting in results[k].0 {
-                order.append((meeting.startDateTime, work[k].structure, work[k].instance, meeting.slotIndex, meetings.count))
-                meetings.append(meeting)
+        // A batch of instances at a time, each on any core, so that no more than a batch's
+        // meetings are held twice (a million meetings at Oslo's size). A small plan (Melhus: 22
+        // instances) is done on this thread before others would have started.
+        for batch in stride(from: 0, to: work.count, by: Self.instancesPerBatch) {
+            let end = min(work.count, batch + Self.instancesPerBatch)
+            let chunk = work.count < Self.instancesPerBatch ? end - batch : 1
+            let results = Parallel.map(end - batch, chunk: max(1, chunk)) { k -> ([Meeting], [ScheduleNote]) in
+                let (_, _, structure, instance, planned) = work[batch + k]
+                let effective = resolved(structure, instance)
+                let days: [PlannedDay]
+                if effective.choices != nil {
+                    days = placedDays(effective, instance)
+                } else if effective.cadence == structure.cadence && structure.choices == nil && effective.active == structure.active {
+                    days = planned.map { PlannedDay(date: $0, slots: slots(effective, on: $0), cadence: effective.cadence) }
+                } else {
+                    days = plannedDays(effective)
+                }
+                return finished(effective, instance, days)
             }
-            notes += results[k].1
-            results[k] = ([], [])  // each instance's array goes as soon as it is copied
+            for (k, (list, instanceNotes)) in results.enumerated() {
+                let job = work[batch + k]
+                for meeting in list {
+                    order.append((meeting.startDateTime, job.structure, job.instance, meeting.slotIndex, meetings.count))
+                    meetings.append(meeting)
+                }
+                notes += instanceNotes
+            }
         }
         // Sorted by a small key, then the meetings put in that order in place: never two arrays of
         // meetings at once.
@@ -116,8 +119,8 @@ public struct Scheduler: Sendable {
         return Schedule(instances: instanceList, meetings: meetings, notes: notes)
     }
 
-    /// Below this many instances a schedule is made on one thread.
-    static let instancesPerCore = 200
+    /// Instances scheduled together, on every core; a plan with fewer is made on one thread.
+    static let instancesPerBatch = 200
 
     /// Puts `elements[order[k]]` at position k, in place, following each cycle of the permutation.
     static func permute<Element>(_ elements: inout [Element], to order: [Int]) {
