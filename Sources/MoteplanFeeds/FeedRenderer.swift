@@ -97,16 +97,22 @@ public struct FeedRenderer: Sendable {
     /// `published(path, isPrivate)` names the file a feed was last written to and its stamp: a
     /// known event in a feed that must be written is copied from such a file, while it is still
     /// as stamped (`PublishedFeedFile`), before its text is looked for in the cache.
+    ///
+    /// With `revisionsFor`, the events are revised by what it gives for each slice of 256 UIDs
+    /// (read as the chunk is reached, like the cached texts) instead of by `revise`: the stored
+    /// revisions are never all held (a million at Oslo's size).
     public func renderCached<Change: Sendable>(
         _ schedule: Schedule, revise: @escaping Revise<Change>, cache: EventTextCache, withPrivate: Bool,
         texts: any EventTextStore, meetingKeys: [UInt64]? = nil, known: KnownEventKeys = KnownEventKeys(),
         published: (@Sendable (_ path: String, _ isPrivate: Bool) -> (path: String, stamp: FeedStamp)?)? = nil,
+        revisionsFor: (@Sendable (_ uids: [String]) throws -> Revise<Change>)? = nil,
         consume: (RenderedChunk<Change>) throws -> Void,
         current: @escaping @Sendable (_ path: String, _ isPrivate: Bool, _ digest: String) -> Bool = { _, _, _ in false }
     ) throws -> CachedRendering {
         let rendered = try render(
             schedule, revise: revise, variants: withPrivate ? [false, true] : [false], cache: cache, current: current,
-            texts: texts, meetingKeys: meetingKeys, known: known, published: published, consume: consume)
+            texts: texts, meetingKeys: meetingKeys, known: known, published: published, revisionsFor: revisionsFor,
+            consume: consume)
         return CachedRendering(
             publicFiles: rendered.sets[0], privateFiles: withPrivate ? rendered.sets[1] : [], uidsInCache: rendered.inCache,
             eventKeys: rendered.eventKeys, known: rendered.known, copied: rendered.copied)
@@ -144,6 +150,7 @@ public struct FeedRenderer: Sendable {
         current: (@Sendable (String, Bool, String) -> Bool)? = nil, texts given: any EventTextStore,
         meetingKeys: [UInt64]? = nil, known: KnownEventKeys = KnownEventKeys(),
         published: (@Sendable (String, Bool) -> (path: String, stamp: FeedStamp)?)? = nil,
+        revisionsFor: (@Sendable ([String]) throws -> Revise<Change>)? = nil,
         consume: (RenderedChunk<Change>) throws -> Void
     ) throws -> (sets: [[FeedFile]], inCache: Int, eventKeys: KnownEventKeys?, known: Int, copied: Int) {
         let m = configuration.municipality
@@ -189,14 +196,15 @@ public struct FeedRenderer: Sendable {
             var slices = [Int](repeating: -1, count: chunkEnd - chunkStart)
             for (position, index) in unknown.enumerated() { slices[index - chunkStart] = position / 256 }
             let slice = slices
-            if let cache, cache.count > 0 {
-                found = try Parallel.map((unknown.count + 255) / 256, chunk: 1) { part in
-                    let some = unknown[(part * 256)..<min(unknown.count, part * 256 + 256)]
-                    return try cache.lookup(some.map { meetings[$0].uid(domain: domain) })
-                }
-            } else {
-                found = []
+            // Each slice's cached entries, and its revisions when they are read by slice.
+            let lookups = try Parallel.map((unknown.count + 255) / 256, chunk: 1) { part -> ([String: CachedEventText], Revise<Change>?) in
+                guard (cache?.count ?? 0) > 0 || revisionsFor != nil else { return ([:], nil) }
+                let uids = unknown[(part * 256)..<min(unknown.count, part * 256 + 256)].map { meetings[$0].uid(domain: domain) }
+                let entries = try cache.map { $0.count > 0 ? try $0.lookup(uids) : [:] } ?? [:]
+                return (entries, try revisionsFor?(uids))
             }
+            found = (cache?.count ?? 0) > 0 ? lookups.map(\.0) : []
+            let revisers = lookups.map(\.1)
             return try Parallel.map(chunkEnd - chunkStart) { offset -> Rendered in
                 if let feedKey = knownFeedKeys[offset] {
                     return ("", [], nil, nil, true, feedKey, true)
@@ -204,7 +212,7 @@ public struct FeedRenderer: Sendable {
                 var event = builder.event(for: meetings[chunkStart + offset])
                 var change: Change?
                 var hash = ""
-                if let revise {
+                if let revise = revisionsFor == nil ? revise : revisers[slice[offset]] {
                     hash = ContentHash.of(event)
                     let revised = revise(event.uid, hash)
                     event.sequence = revised.revision.sequence
@@ -343,16 +351,25 @@ public struct FeedRenderer: Sendable {
                     let number = splicer.add(file)
                     replaced.insert([v, f])
                     let events = file.events()
-                    var byDigest: [UInt64: Int] = [:]
-                    byDigest.reserveCapacity(events.count)
-                    for (k, event) in events.enumerated() where byDigest[event.uidDigest] == nil { byDigest[event.uidDigest] = k }
-                    let places = byDigest
+                    // The file's events by their UIDs' digests (indices sorted by digest: a
+                    // tenth of a dictionary's memory at a million events).
+                    let byDigest = events.indices.sorted { events[$0].uidDigest < events[$1].uidDigest }
                     // Each missing event's place in the file, its UID compared byte for byte
                     // (-1: not in the file).
                     let found = try Parallel.map(missing.count, chunk: 1024) { k -> Int in
                         let uid = meetings[missing[k]].uid(domain: domain)
-                        guard let at = places[PublishedFeedFile.uidDigest(uid)], file.has(uid, events[at]) else { return -1 }
-                        return at
+                        let digest = PublishedFeedFile.uidDigest(uid)
+                        var low = 0
+                        var high = byDigest.count
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if events[byDigest[middle]].uidDigest < digest { low = middle + 1 } else { high = middle }
+                        }
+                        while low < byDigest.count, events[byDigest[low]].uidDigest == digest {
+                            if file.has(uid, events[byDigest[low]]) { return byDigest[low] }
+                            low += 1
+                        }
+                        return -1
                     }
                     for (index, at) in zip(missing, found) where at >= 0 {
                         ids[v][index] = splicer.append(file: number, range: events[at].range)

@@ -96,22 +96,22 @@ public struct FeedPublication {
             // The last run's event keys, with this run's inputs (config and program): an event
             // whose meeting is the same as then is taken as it was (KnownEventKeys).
             let known = digest == nil ? KnownEventKeys() : try transaction.knownEventKeys()
-            // Without them every event is revised: all revisions are read meanwhile.
-            let allRevisions = known.count == 0 ? try transaction.revisions() : nil
+            // The stored revisions are read a slice of events at a time as the renderer reaches
+            // them, through the store's other connections (which see the state this transaction
+            // began with). A store with a single connection reads them all here instead.
+            let allRevisions = store.readsBesideWrites ? nil : try transaction.revisions()
             let renderer = FeedRenderer(configuration: configuration)
             // Unchanged events reuse their cached, already checked texts (EventTextCache).
             let cache = try store.eventTextCache(in: transaction)
             // A feed whose file still matches its stamp, with the same digest, is left alone.
             let stamps = try transaction.feedStamps()
             let schedule = try scheduling.value()
-            let domain = configuration.municipality.uidDomain
             let meetingKeys = try digest.map { try FeedRenderer.meetingKeys(schedule, context: MeetingKey.context($0)) }
             var revised = 0
             let cacheUpdate = EventTextCacheUpdate(cache: cache)
+            let revisionsFor = allRevisions != nil ? nil : Self.revisionsBySlice(store, now: nowUTC)
             func render(known: KnownEventKeys) throws -> CachedRendering {
-                let keeper = RevisionKeeper(
-                    stored: try allRevisions ?? Self.revisions(of: schedule, keys: meetingKeys, unless: known, domain: domain, in: transaction),
-                    now: nowUTC)
+                let keeper = RevisionKeeper(stored: allRevisions ?? [:], now: nowUTC)
                 // The texts go to a spool beside the store, not to memory (a million events at
                 // Oslo's size); each chunk's revisions and texts are stored as it is made.
                 let spool = try TextSpool(directory: Self.spoolDirectory(store: store.path))
@@ -122,6 +122,7 @@ public struct FeedPublication {
                         let target = (isPrivate ? privateWriter ?? writer : writer).target(path)
                         return stamps[target].map { (target, $0) }
                     },
+                    revisionsFor: revisionsFor,
                     consume: { chunk in
                         // In UID order within the chunk: the rows go into the primary-key b-trees in runs.
                         for change in chunk.changes.sorted(by: { $0.uid < $1.uid }) {
@@ -140,7 +141,8 @@ public struct FeedPublication {
                 rendered = try render(known: known)
             } catch is StaleEventKeys {
                 // The keys promised a text the cache does not have: every event as without them
-                // (what the first attempt stored is stored again, the same).
+                // (what the first attempt stored is stored again, the same, and counted again).
+                revised = 0
                 rendered = try render(known: KnownEventKeys())
             }
             try transaction.saveKnownEventKeys(rendered.eventKeys)
@@ -187,15 +189,15 @@ public struct FeedPublication {
         return result
     }
 
-    /// The stored revisions the run needs: those of the events not known from the last run
-    /// (all of them when most are not).
-    private static func revisions(
-        of schedule: Schedule, keys: [UInt64]?, unless known: KnownEventKeys, domain: String, in transaction: StateTransaction
-    ) throws -> [String: StoredRevision] {
-        guard let keys, known.count > 0 else { return try transaction.revisions() }
-        let unknown = schedule.meetings.indices.filter { known.feedKey(forMeeting: keys[$0]) == nil }
-        guard unknown.count <= schedule.meetings.count / 4 else { return try transaction.revisions() }
-        return try transaction.revisions(unknown.map { schedule.meetings[$0].uid(domain: domain) })
+    /// The revisions of a slice of UIDs, read through the store's other connections when the
+    /// renderer reaches them, and what decides each one's SEQUENCE and DTSTAMP (`RevisionKeeper`).
+    private static func revisionsBySlice(
+        _ store: StateStore, now: ICalUTCStamp
+    ) -> @Sendable ([String]) throws -> FeedRenderer.Revise<RevisionChange> {
+        { uids in
+            let keeper = RevisionKeeper(stored: try store.read { try $0.revisions(uids) }, now: now)
+            return { uid, hash in keeper.revision(uid: uid, contentHash: hash) }
+        }
     }
 
     /// Where the run's `TextSpool` goes: the state store's directory (on disk, writable, and
