@@ -120,7 +120,7 @@ public struct FeedRenderer: Sendable {
 
     /// Each meeting's `MeetingKey` in `context`, in schedule order, worked out on every core;
     /// what an instance's meetings share is hashed once per shared part.
-    public static func meetingKeys(_ schedule: Schedule, context: UInt64) throws -> [UInt64] {
+    public static func meetingKeys(_ schedule: Schedule, context: UInt64) -> [UInt64] {
         let meetings = schedule.meetings
         var sharedKeys: [ObjectIdentifier: UInt64] = [:]
         var shared = [UInt64](repeating: 0, count: meetings.count)
@@ -135,7 +135,7 @@ public struct FeedRenderer: Sendable {
             }
         }
         let sharedByMeeting = shared
-        return try Parallel.map(meetings.count, chunk: 1024) {
+        return Parallel.map(meetings.count, chunk: 1024) {
             MeetingKey.of(meetings[$0], context: context, shared: sharedByMeeting[$0])
         }
     }
@@ -301,18 +301,7 @@ public struct FeedRenderer: Sendable {
             }
             try consume(chunk)
         }
-        var next = meetings.isEmpty ? nil : begin(0)
-        for chunkStart in stride(from: 0, to: meetings.count, by: Self.chunkSize) {
-            guard let pending = next else { break }
-            let events = try pending.value()
-            next = chunkStart + Self.chunkSize < meetings.count ? begin(chunkStart + Self.chunkSize) : nil
-            do {
-                try keep(events)
-            } catch {
-                _ = try? next?.value()  // the chunk in flight ends before the error leaves
-                throw error
-            }
-        }
+        try Self.pipelined(meetings.count, make: begin) { _, events in try keep(events) }
         let feeds = try catalog.value()
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
             let serializer = try FeedSerializer(header: headerFor(feeds[f].calendarName), zone: zone)
@@ -324,8 +313,8 @@ public struct FeedRenderer: Sendable {
         }
         // Each feed's digest per variant, and whether the file on disk holds it already.
         let eventKeys = keys
-        let digests = try variants.indices.map { v in
-            try Parallel.map(feeds.count, chunk: 16) { f -> (digest: String?, current: Bool) in
+        let digests = variants.indices.map { v in
+            Parallel.map(feeds.count, chunk: 16) { f -> (digest: String?, current: Bool) in
                 guard cache != nil else { return (nil, false) }
                 // What the file's bytes follow from: the frame, the variant, each event's key.
                 var hash = FeedDigest()
@@ -336,45 +325,19 @@ public struct FeedRenderer: Sendable {
                 return (hash.hex, current?(feeds[f].path, variants[v], hash.hex) ?? false)
             }
         }
+        // Known events of feeds to be written, copied from the files they were written to.
         var copied = 0
-        // The feeds whose files are as the last run stamped them, for other content (copied from).
-        var replaced = Set<[Int]>()
+        var replaced = Set<[Int]>()  // [variant, feed]: files as the last run stamped them, for other content
         if !deferred.isEmpty, let splicer, let published {
-            // The known events of a feed to be written, from the file it was written to (the
-            // largest feeds come first: what alle.ics gives, the structures' feeds need not).
             for v in variants.indices {
+                // The largest feeds come first: what alle.ics gives, the structures' feeds need not.
                 for f in feeds.indices where !digests[v][f].current {
-                    let missing = feeds[f].meetings.filter { ids[v][$0] < 0 }
-                    guard !missing.isEmpty, let last = published(feeds[f].path, variants[v]),
-                        let file = PublishedFeedFile(path: last.path, stamp: last.stamp)
+                    guard let count = copyFromPublished(
+                        feeds[f], variant: v, isPrivate: variants[v], ids: &ids[v], meetings: meetings, domain: domain,
+                        into: splicer, published: published)
                     else { continue }
-                    let number = splicer.add(file)
+                    copied += count
                     replaced.insert([v, f])
-                    let events = file.events()
-                    // The file's events by their UIDs' digests (indices sorted by digest: a
-                    // tenth of a dictionary's memory at a million events).
-                    let byDigest = events.indices.sorted { events[$0].uidDigest < events[$1].uidDigest }
-                    // Each missing event's place in the file, its UID compared byte for byte
-                    // (-1: not in the file).
-                    let found = try Parallel.map(missing.count, chunk: 1024) { k -> Int in
-                        let uid = meetings[missing[k]].uid(domain: domain)
-                        let digest = PublishedFeedFile.uidDigest(uid)
-                        var low = 0
-                        var high = byDigest.count
-                        while low < high {
-                            let middle = (low + high) / 2
-                            if events[byDigest[middle]].uidDigest < digest { low = middle + 1 } else { high = middle }
-                        }
-                        while low < byDigest.count, events[byDigest[low]].uidDigest == digest {
-                            if file.has(uid, events[byDigest[low]]) { return byDigest[low] }
-                            low += 1
-                        }
-                        return -1
-                    }
-                    for (index, at) in zip(missing, found) where at >= 0 {
-                        ids[v][index] = splicer.append(file: number, range: events[at].range)
-                        copied += 1
-                    }
                 }
             }
         }
@@ -422,6 +385,46 @@ public struct FeedRenderer: Sendable {
         return (sets, inCache, meetingKeys.map { KnownEventKeys(meetingKeys: $0, feedKeys: eventKeys) }, deferred.count, copied)
     }
 
+    /// Copies the texts of `feed`'s events that have none yet (`ids` -1: known events) from the
+    /// file the feed was last written to, found by UID; returns how many, or nil when there is
+    /// no such file as stamped (or nothing to copy).
+    private func copyFromPublished(
+        _ feed: FeedSpec, variant v: Int, isPrivate: Bool, ids: inout [Int], meetings: [Meeting], domain: String,
+        into splicer: SplicedTexts, published: (String, Bool) -> (path: String, stamp: FeedStamp)?
+    ) -> Int? {
+        let missing = feed.meetings.filter { ids[$0] < 0 }
+        guard !missing.isEmpty, let last = published(feed.path, isPrivate),
+            let file = PublishedFeedFile(path: last.path, stamp: last.stamp)
+        else { return nil }
+        let number = splicer.add(file)
+        let events = file.events()
+        // The file's events by their UIDs' digests (indices sorted by digest: a tenth of a
+        // dictionary's memory at a million events).
+        let byDigest = events.indices.sorted { events[$0].uidDigest < events[$1].uidDigest }
+        // Each missing event's place in the file, its UID compared byte for byte (-1: not in it).
+        let found = Parallel.map(missing.count, chunk: 1024) { k -> Int in
+            let uid = meetings[missing[k]].uid(domain: domain)
+            let digest = PublishedFeedFile.uidDigest(uid)
+            var low = 0
+            var high = byDigest.count
+            while low < high {
+                let middle = (low + high) / 2
+                if events[byDigest[middle]].uidDigest < digest { low = middle + 1 } else { high = middle }
+            }
+            while low < byDigest.count, events[byDigest[low]].uidDigest == digest {
+                if file.has(uid, events[byDigest[low]]) { return byDigest[low] }
+                low += 1
+            }
+            return -1
+        }
+        var copied = 0
+        for (index, at) in zip(missing, found) where at >= 0 {
+            ids[index] = splicer.append(file: number, range: events[at].range)
+            copied += 1
+        }
+        return copied
+    }
+
     /// Reads the cached texts of the known events `wanted` (schedule indices, in order), a chunk
     /// at a time, the next chunk on other threads while `keep` takes the last; each entry must
     /// carry the key digest `keys` has for it, with a text for every variant `needed`.
@@ -438,27 +441,37 @@ public struct FeedRenderer: Sendable {
                 }
             }
         }
-        var next = wanted.isEmpty ? nil : read(0)
-        for start in stride(from: 0, to: wanted.count, by: Self.chunkSize) {
-            guard let pending = next else { break }
-            let found = try pending.value()
-            next = start + Self.chunkSize < wanted.count ? read(start + Self.chunkSize) : nil
-            do {
-                for position in start..<min(wanted.count, start + Self.chunkSize) {
-                    let index = wanted[position]
-                    let uid = meetings[index].uid(domain: domain)
-                    guard let entry = found[(position - start) / 256][uid], FeedDigest.of(entry.key) == keys[index] else {
-                        throw StaleEventKeys(uid: uid)
-                    }
-                    var texts: [(Int, String)] = []
-                    for v in variants.indices where needed(v, index) {
-                        guard let text = variants[v] ? entry.privateText : entry.publicText else { throw StaleEventKeys(uid: uid) }
-                        texts.append((v, text))
-                    }
-                    try keep(index, texts)
+        try Self.pipelined(wanted.count, make: read) { start, found in
+            for position in start..<min(wanted.count, start + Self.chunkSize) {
+                let index = wanted[position]
+                let uid = meetings[index].uid(domain: domain)
+                guard let entry = found[(position - start) / 256][uid], FeedDigest.of(entry.key) == keys[index] else {
+                    throw StaleEventKeys(uid: uid)
                 }
+                var texts: [(Int, String)] = []
+                for v in variants.indices where needed(v, index) {
+                    guard let text = variants[v] ? entry.privateText : entry.publicText else { throw StaleEventKeys(uid: uid) }
+                    texts.append((v, text))
+                }
+                try keep(index, texts)
+            }
+        }
+    }
+
+    /// Chunks of `chunkSize` of `count` items in order: chunk k + 1 is made (`make`, on other
+    /// threads) while `use` takes chunk k on this one. An error leaves after the chunk in flight.
+    private static func pipelined<Value>(
+        _ count: Int, make: (Int) -> Background<Value>, use: (_ start: Int, Value) throws -> Void
+    ) throws {
+        var next = count == 0 ? nil : make(0)
+        for start in stride(from: 0, to: count, by: chunkSize) {
+            guard let pending = next else { break }
+            let value = try pending.value()
+            next = start + chunkSize < count ? make(start + chunkSize) : nil
+            do {
+                try use(start, value)
             } catch {
-                _ = try? next?.value()  // the chunk in flight ends before the error leaves
+                _ = try? next?.value()
                 throw error
             }
         }

@@ -77,7 +77,7 @@ public struct FeedWriter: Sendable {
         }
         // Feeds are independent files: compared and written on every core, the largest first
         // (alle.ics and the structures' feeds come first in the catalog).
-        let outcomes = try Parallel.map(files.count, chunk: 1) { i -> Result<(StagedFile?, FeedStamp?), FeedError> in
+        let outcomes = Parallel.map(files.count, chunk: 1) { i -> Result<(StagedFile?, FeedStamp?), FeedError> in
             let file = files[i]
             let path = target(file.path)
             if file.isCurrent { return .success((nil, nil)) }

@@ -6,17 +6,12 @@ import Foundation
 ///
 /// Opened only while the file still has the size, modification time and inode of its stamp, so
 /// its bytes are the ones that run wrote (checked on the open descriptor: a file replaced since
-/// is refused). Pages are dropped from the page tables after every `releaseEvery` bytes read,
-/// as `TextSpool` does.
-final class PublishedFeedFile: @unchecked Sendable {
-    private let mapped: UnsafeRawPointer
+/// is refused). Its pages are let go as they are read (`ReleasingMapping`).
+final class PublishedFeedFile: Sendable {
+    private let mapping: ReleasingMapping
+    private var mapped: UnsafeRawPointer { mapping.base }
     /// Size in bytes.
-    let size: Int
-    private let releaseEvery: Int
-    private let lock = NSLock()
-    private var readSinceRelease = 0
-
-    private static let piece = 1 << 20
+    var size: Int { mapping.size }
 
     /// The file at `path` if it is still the one `stamp` describes (its digest aside), else nil.
     init?(path: String, stamp: FeedStamp, releaseEvery: Int = 32 << 20) {
@@ -26,16 +21,10 @@ final class PublishedFeedFile: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == stamp.size,
             Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec) == stamp.modified,
-            Int(truncatingIfNeeded: info.st_ino) == stamp.inode, stamp.size > 0,
-            let address = mmap(nil, stamp.size, PROT_READ, MAP_SHARED, fd, 0), address != MAP_FAILED
+            Int(truncatingIfNeeded: info.st_ino) == stamp.inode,
+            let mapping = ReleasingMapping(fd: fd, size: stamp.size, releaseEvery: releaseEvery)
         else { return nil }
-        mapped = UnsafeRawPointer(address)
-        size = stamp.size
-        self.releaseEvery = max(1, releaseEvery)
-    }
-
-    deinit {
-        munmap(UnsafeMutableRawPointer(mutating: mapped), size)
+        self.mapping = mapping
     }
 
     /// A VEVENT of the file: where its UID's value starts, the digest of that value (unfolded),
@@ -133,26 +122,10 @@ final class PublishedFeedFile: @unchecked Sendable {
         }
     }
 
-    /// Calls `body` with the bytes of `range`, in pieces of at most a megabyte; stops early and
-    /// returns false when `body` does.
+    /// Calls `body` with the bytes of `range` (`ReleasingMapping.withBytes`).
     func withBytes(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
-        var start = range.lowerBound
-        while start < range.upperBound {
-            let length = min(Self.piece, range.upperBound - start)
-            let going = body(UnsafeRawBufferPointer(start: mapped + start, count: length))
-            noteRead(length)
-            guard going else { return false }
-            start += length
-        }
-        return true
+        mapping.withBytes(range, body)
     }
 
-    private func noteRead(_ length: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        readSinceRelease += length
-        guard readSinceRelease >= releaseEvery else { return }
-        readSinceRelease = 0
-        madvise(UnsafeMutableRawPointer(mutating: mapped), size, MADV_DONTNEED)
-    }
+    private func noteRead(_ length: Int) { mapping.noteRead(length) }
 }

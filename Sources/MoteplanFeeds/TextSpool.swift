@@ -13,17 +13,15 @@ import Foundation
 /// (`MADV_DONTNEED`: the file's pages stay in the page cache, and a later read maps them again),
 /// so what the spool adds to the resident size stays near that bound.
 public final class TextSpool: EventTextStore, @unchecked Sendable {
-    // `fd`, `offsets`, `pending` and `mapped` change only while appending and in `finish`, by
-    // one thread (the protocol's contract); afterwards only `readSinceRelease` changes, under `lock`.
+    // `offsets`, `pending` and `mapping` change only while appending and in `finish`, by one
+    // thread (the protocol's contract).
     private let fd: Int32
     private let releaseEvery: Int
     private var offsets: [Int] = [0]  // text i is offsets[i]..<offsets[i + 1]
     private var pending: [UInt8] = []
-    private var mapped: UnsafeRawPointer?
-    private let lock = NSLock()
-    private var readSinceRelease = 0
+    private var mapping: ReleasingMapping?
 
-    private static let writeBuffer = 1 << 20
+    private static let writeBuffer = ReleasingMapping.piece
     /// Linux's `O_TMPFILE` (not imported into Swift): `__O_TMPFILE | O_DIRECTORY`.
     private static let temporaryFileFlag: Int32 = 0o20000000 | O_DIRECTORY
 
@@ -44,7 +42,7 @@ public final class TextSpool: EventTextStore, @unchecked Sendable {
     }
 
     deinit {
-        if let mapped { munmap(UnsafeMutableRawPointer(mutating: mapped), offsets[offsets.count - 1]) }
+        mapping = nil
         close(fd)
     }
 
@@ -58,39 +56,18 @@ public final class TextSpool: EventTextStore, @unchecked Sendable {
     public func finish() throws(FeedError) {
         try flush()
         let size = offsets[offsets.count - 1]
-        guard size > 0, mapped == nil else { return }
-        guard let address = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), address != MAP_FAILED else {
+        guard size > 0, mapping == nil else { return }
+        guard let mapped = ReleasingMapping(fd: fd, size: size, releaseEvery: releaseEvery) else {
             throw FeedError.cannotWrite(path: "(spool)", reason: "cannot map the spooled texts (\(String(cString: strerror(errno))))")
         }
-        mapped = UnsafeRawPointer(address)
+        mapping = mapped
     }
 
     public func count(_ id: Int) -> Int { offsets[id + 1] - offsets[id] }
 
     public func withBytes(_ first: Int, through last: Int, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
-        guard let mapped else { return offsets[last + 1] == offsets[first] }
-        // In pieces of at most a megabyte, so the bound on mapped pages holds within a long run
-        // (alle.ics is one run of every text).
-        var start = offsets[first]
-        let end = offsets[last + 1]
-        while start < end {
-            let length = min(Self.writeBuffer, end - start)
-            let going = body(UnsafeRawBufferPointer(start: mapped + start, count: length))
-            noteRead(length)
-            guard going else { return false }
-            start += length
-        }
-        return true
-    }
-
-    /// Counts bytes read and drops the mapping's pages from the page tables after every `releaseEvery`.
-    private func noteRead(_ length: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        readSinceRelease += length
-        guard readSinceRelease >= releaseEvery, let mapped else { return }
-        readSinceRelease = 0
-        madvise(UnsafeMutableRawPointer(mutating: mapped), offsets[offsets.count - 1], MADV_DONTNEED)
+        guard let mapping else { return offsets[last + 1] == offsets[first] }
+        return mapping.withBytes(offsets[first]..<offsets[last + 1], body)
     }
 
     private func flush() throws(FeedError) {

@@ -57,19 +57,22 @@ extension StateTransaction {
     /// The cached texts of those of `uids` that have one.
     func eventTexts(_ uids: [String]) throws -> [String: CachedEventText] {
         var found: [String: CachedEventText] = [:]
-        // A few hundred UIDs per statement (SQLite allows 32,766 parameters): one query instead
-        // of one per event.
+        try forEachRow(of: uids, sql: "SELECT uid, key, public_text, private_text FROM event_text WHERE uid IN") { row in
+            found[row[0]] = CachedEventText(key: row[1], publicText: row[2], privateText: row[3])
+        }
+        return found
+    }
+
+    /// Runs `sql` (a query ending in `uid IN`) for `uids`, a few hundred per statement (SQLite
+    /// allows 32,766 parameters): one query instead of one per event.
+    func forEachRow(of uids: [String], sql: String, _ body: (Row) throws -> Void) throws {
         for start in stride(from: 0, to: uids.count, by: 256) {
             let some = uids[start..<min(uids.count, start + 256)]
             let placeholders = Array(repeating: "?", count: some.count).joined(separator: ",")
-            let statement = try db.cachedStatement(
-                sql: "SELECT uid, key, public_text, private_text FROM event_text WHERE uid IN (\(placeholders))")
+            let statement = try db.cachedStatement(sql: "\(sql) (\(placeholders))")
             statement.setUncheckedArguments(StatementArguments(some))
             let rows = try Row.fetchCursor(statement)
-            while let row = try rows.next() {
-                found[row[0]] = CachedEventText(key: row[1], publicText: row[2], privateText: row[3])
-            }
+            while let row = try rows.next() { try body(row) }
         }
-        return found
     }
 }

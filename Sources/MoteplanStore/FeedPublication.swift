@@ -106,7 +106,7 @@ public struct FeedPublication {
             // A feed whose file still matches its stamp, with the same digest, is left alone.
             let stamps = try transaction.feedStamps()
             let schedule = try scheduling.value()
-            let meetingKeys = try digest.map { try FeedRenderer.meetingKeys(schedule, context: MeetingKey.context($0)) }
+            let meetingKeys = digest.map { FeedRenderer.meetingKeys(schedule, context: MeetingKey.context($0)) }
             var revised = 0
             let cacheUpdate = EventTextCacheUpdate(cache: cache)
             let revisionsFor = allRevisions != nil ? nil : Self.revisionsBySlice(store, now: nowUTC)

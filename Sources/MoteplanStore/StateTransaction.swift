@@ -80,6 +80,15 @@ public struct StateTransaction {
         return result
     }
 
+    /// The stored revisions of those of `uids` that have one.
+    public func revisions(_ uids: [String]) throws -> [String: StoredRevision] {
+        var result: [String: StoredRevision] = [:]
+        try forEachRow(of: uids, sql: "SELECT uid, content_hash, sequence, dtstamp FROM published_revision WHERE uid IN") { row in
+            result[row["uid"]] = Self.storedRevision(row)
+        }
+        return result
+    }
+
     /// The stored revision of one UID, if any.
     public func revision(uid: String) throws -> StoredRevision? {
         try Row.fetchOne(db, sql: "SELECT content_hash, sequence, dtstamp FROM published_revision WHERE uid = ?", arguments: [uid])
