@@ -37,7 +37,7 @@ enum FeedFileIO {
             }
             buffer.removeAll(keepingCapacity: true)
         }
-        _ = file.forEachRun { run in
+        let complete = file.forEachRun { run in
             // A long run (texts consecutive in a spool or a file) goes to the file from where it
             // is, not through the buffer.
             if run.count >= bufferSize / 4, let base = run.baseAddress {
@@ -57,6 +57,10 @@ enum FeedFileIO {
             buffer.append(contentsOf: run)
             if buffer.count >= bufferSize { flush() }
             return failure == nil
+        }
+        if !complete, failure == nil {
+            // A text could not be read back (a feed file copied from was cut short meanwhile).
+            failure = Failure(reason: "a feed file it copies from changed on disk while it was read; run again")
         }
         flush()
         if failure == nil, fsync(fd) != 0 { failure = .errno("cannot flush to disk") }

@@ -396,26 +396,21 @@ public struct FeedRenderer: Sendable {
         guard !missing.isEmpty, let last = published(feed.path, isPrivate),
             let file = PublishedFeedFile(path: last.path, stamp: last.stamp)
         else { return nil }
+        guard let events = file.events() else { return nil }
         let number = splicer.add(file)
-        let events = file.events()
         // The file's events by their UIDs' digests (indices sorted by digest: a tenth of a
         // dictionary's memory at a million events).
-        let byDigest = events.indices.sorted { events[$0].uidDigest < events[$1].uidDigest }
-        // Each missing event's place in the file, its UID compared byte for byte (-1: not in it).
+        let byDigest = events.indices.sorted { events[$0].uid < events[$1].uid }
+        // Each missing event's place in the file (-1: not in it).
         let found = Parallel.map(missing.count, chunk: 1024) { k -> Int in
-            let uid = meetings[missing[k]].uid(domain: domain)
-            let digest = PublishedFeedFile.uidDigest(uid)
+            let digest = PublishedFeedFile.uidDigest(meetings[missing[k]].uid(domain: domain))
             var low = 0
             var high = byDigest.count
             while low < high {
                 let middle = (low + high) / 2
-                if events[byDigest[middle]].uidDigest < digest { low = middle + 1 } else { high = middle }
+                if events[byDigest[middle]].uid < digest { low = middle + 1 } else { high = middle }
             }
-            while low < byDigest.count, events[byDigest[low]].uidDigest == digest {
-                if file.has(uid, events[byDigest[low]]) { return byDigest[low] }
-                low += 1
-            }
-            return -1
+            return low < byDigest.count && events[byDigest[low]].uid == digest ? byDigest[low] : -1
         }
         var copied = 0
         for (index, at) in zip(missing, found) where at >= 0 {
