@@ -87,7 +87,7 @@ public struct FeedPublication {
                 recorded: try transaction.recordedPlacements())
             try transaction.record(added, at: now, actor: Self.placementActor)
             // The schedule only: feeds need no referat ledger (PlanState would build one). It is
-            // built on another core while this one reads the revisions, texts and stamps.
+            // built on other threads while this one reads the known keys and the stamps.
             let scheduling = Background { [configuration] in
                 Scheduler(
                     configuration: configuration, recordedTerms: recordedTerms, changes: meetingChanges, placements: placements
