@@ -173,17 +173,22 @@ public struct FeedRenderer: Sendable {
         // Events known from the last run (`known`), whose texts are read after the feeds'
         // digests tell which feeds must be written: their text ids are -1 until then.
         var deferred: [Int] = []
+        // Events whose revision this run changed (new, or a new SEQUENCE).
+        var revised: [Int] = []
         let knownKeys: [UInt64]? = known.count > 0 && cache != nil && revise != nil ? meetingKeys : nil
         // Known events' texts may be taken from the files an earlier run wrote.
         let splicer = knownKeys != nil && published != nil ? SplicedTexts(base: given) : nil
         let store: any EventTextStore = splicer ?? given
         typealias Rendered = (
-            uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64, deferred: Bool
+            uid: String, texts: [String], change: Change?, made: CachedEventText?, inCache: Bool, key: UInt64
         )
         let domain = m.uidDomain
         /// Chunk `chunkStart…`: each event built, hashed, revised, and serialized and parsed back
         /// unless its cached texts are still good.
-        @Sendable func renderChunk(_ chunkStart: Int) throws -> [Rendered] {
+        /// Returns the known events' text key digests (nil for the others) and the others' renderings
+        /// in order: a known event is not handed over as a rendering (a million of those, at Oslo's
+        /// size, cost as much as the lookups).
+        @Sendable func renderChunk(_ chunkStart: Int) throws -> (known: [UInt64?], rendered: [Rendered]) {
             let chunkEnd = min(meetings.count, chunkStart + Self.chunkSize)
             // The known events' text key digests; the others are rendered (or their texts reused).
             let knownFeedKeys: [UInt64?] = (chunkStart..<chunkEnd).map { i in
@@ -205,10 +210,8 @@ public struct FeedRenderer: Sendable {
             }
             found = (cache?.count ?? 0) > 0 ? lookups.map(\.0) : []
             let revisers = lookups.map(\.1)
-            return try Parallel.map(chunkEnd - chunkStart) { offset -> Rendered in
-                if let feedKey = knownFeedKeys[offset] {
-                    return ("", [], nil, nil, true, feedKey, true)
-                }
+            let rendered = try Parallel.map(unknown.count) { k -> Rendered in
+                let offset = unknown[k] - chunkStart
                 var event = builder.event(for: meetings[chunkStart + offset])
                 var change: Change?
                 var hash = ""
@@ -232,7 +235,7 @@ public struct FeedRenderer: Sendable {
                 }
                 func cached(_ contacts: Bool) -> String? { contacts ? reused?.privateText : reused?.publicText }
                 if reused != nil, variants.allSatisfy({ cached($0) != nil }) {
-                    return (event.uid, variants.compactMap(cached), change, nil, true, FeedDigest.of(key), false)
+                    return (event.uid, variants.compactMap(cached), change, nil, true, FeedDigest.of(key))
                 }
                 let hasContacts = event.organizer != nil || !event.attendees.isEmpty
                 var texts: [String] = []
@@ -267,23 +270,29 @@ public struct FeedRenderer: Sendable {
                     }
                     made = entry
                 }
-                return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key), false)
+                return (event.uid, texts, change, made, inCache, cache == nil ? 0 : FeedDigest.of(key))
             }
+            return (knownFeedKeys, rendered)
         }
         // Chunk k + 1 is rendered on other threads while this one keeps chunk k's texts and hands
         // it over (the state store's inserts are bound to this thread).
-        func begin(_ chunkStart: Int) -> Background<[Rendered]> { Background { try renderChunk(chunkStart) } }
+        func begin(_ chunkStart: Int) -> Background<(known: [UInt64?], rendered: [Rendered])> {
+            Background { try renderChunk(chunkStart) }
+        }
         /// Keeps a chunk's texts and hands its revisions and cache entries over.
-        func keep(_ events: [Rendered]) throws {
+        func keep(_ known: [UInt64?], _ events: [Rendered]) throws {
             var chunk = RenderedChunk<Change>()
-            for event in events {
-                if event.deferred {
+            var next = 0  // the next of `events`
+            for knownKey in known {
+                if let knownKey {
                     deferred.append(keys.count)
                     for v in variants.indices { ids[v].append(-1) }
-                    keys.append(event.key)
+                    keys.append(knownKey)
                     inCache += 1
                     continue
                 }
+                let event = events[next]
+                next += 1
                 // A text the variants share (no contacts to leave out) is kept once.
                 var previousID = -1
                 for v in variants.indices {
@@ -294,6 +303,7 @@ public struct FeedRenderer: Sendable {
                     previousID = try store.append(event.texts[v])
                     ids[v].append(previousID)
                 }
+                if event.change != nil { revised.append(keys.count) }
                 keys.append(event.key)
                 if event.inCache { inCache += 1 }
                 if let change = event.change { chunk.changes.append(change) }
@@ -301,7 +311,7 @@ public struct FeedRenderer: Sendable {
             }
             try consume(chunk)
         }
-        try Self.pipelined(meetings.count, make: begin) { _, events in try keep(events) }
+        try Self.pipelined(meetings.count, make: begin) { _, chunk in try keep(chunk.known, chunk.rendered) }
         let feeds = try catalog.value()
         let frames = try Parallel.map(feeds.count, chunk: 16) { f -> (prefix: String, suffix: String) in
             let serializer = try FeedSerializer(header: headerFor(feeds[f].calendarName), zone: zone)
@@ -369,6 +379,21 @@ public struct FeedRenderer: Sendable {
             }
         }
         try store.finish()
+        // A file still as the run that stamped it left it holds that run's texts, and none of them
+        // is the text of an event revised since (no run wrote its new SEQUENCE before): a feed
+        // holding one is replaced without comparing the file first.
+        if !revised.isEmpty, let published {
+            var isRevised = [Bool](repeating: false, count: meetings.count)
+            for index in revised { isRevised[index] = true }
+            for v in variants.indices {
+                for f in feeds.indices where !digests[v][f].current && !replaced.contains([v, f]) {
+                    guard feeds[f].meetings.contains(where: { isRevised[$0] }), let last = published(feeds[f].path, variants[v]),
+                        FeedStamp.of(last.path, digest: last.stamp.digest) == last.stamp
+                    else { continue }
+                    replaced.insert([v, f])
+                }
+            }
+        }
         // Every feed names its events' texts by id (at 100k meetings, 2,000 feeds of ~600k
         // events in all); nothing is copied until the writer streams them.
         let sets = variants.indices.map { v in
