@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "z3",
             providers: [.apt(["libz3-dev"])]
         ),
+        // GNU extensions the Glibc module lacks (memmem, copy_file_range): nothing to link. Only MoteplanFeeds imports it.
+        .systemLibrary(name: "CGlibcExtras"),
         // Model, config, calendar and schedule: pure values, no I/O beyond reading a file it is handed.
         .target(
             name: "MoteplanCore",
@@ -55,7 +57,7 @@ let package = Package(
         // Meetings → feeds: which feeds exist, what each event says, and writing them atomically.
         .target(
             name: "MoteplanFeeds",
-            dependencies: ["MoteplanCore", "MoteplanICal"]
+            dependencies: ["MoteplanCore", "MoteplanICal", "CGlibcExtras"]
         ),
         // The state store: what did happen (rotation terms, published revisions). SQLite via GRDB.
         .target(

@@ -1,3 +1,4 @@
+import CGlibcExtras
 import Foundation
 
 /// A feed file as an earlier run wrote it: the events of a changed feed whose texts are the same
@@ -47,61 +48,82 @@ final class PublishedFeedFile: Sendable {
     }
 
     /// Every VEVENT with a UID, in file order; nil when the file cannot be read to its stamped
-    /// size. One pass over the lines, a block at a time (a folded line's continuation starts
-    /// with a space, so it is never taken for one of these); no UID is copied out (a million of
-    /// them at Oslo's size).
+    /// size. Read a block at a time; `memmem` finds each event's `BEGIN:VEVENT` line, its first
+    /// `UID` line and its `END:VEVENT` line, each at a line's start (a folded line's continuation
+    /// starts with a space, so it is never taken for one of these), and the lines between are
+    /// not looked at. No UID is copied out (a million of them at Oslo's size).
     func events() -> [Event]? {
-        let begin = Array("BEGIN:VEVENT\r\n".utf8)
-        let end = Array("END:VEVENT\r\n".utf8)
-        let uidName = Array("UID:".utf8)
+        let begin = Array("\nBEGIN:VEVENT\r\n".utf8)
+        let end = Array("\nEND:VEVENT\r\n".utf8)
+        let uidName = Array("\nUID:".utf8)
         var found: [Event] = []
         found.reserveCapacity(size / 512)
-        var eventStart = -1
-        var uid: UInt128?  // the UID's digest once its line (and any continuation) is read
-        var digest = UIDDigest()
-        var inUID = false  // the last line was the UID's, or a continuation of it
-        var carry: [UInt8] = []  // the start of a line the last block cut
+        // The bytes of an event the last block cut (or the tail a BEGIN line may start in) are
+        // moved to the front, and the next block read after them.
+        var capacity = 2 * Self.block
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        var carried = 0
         var position = 0  // file offset of the next byte to read
-        var buffer = [UInt8](repeating: 0, count: Self.block)
         while position < size {
-            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min(Self.block, size - position), off_t(position)) }
+            if carried + Self.block > capacity {
+                let larger = UnsafeMutableRawPointer.allocate(byteCount: 2 * capacity, alignment: 16)
+                larger.copyMemory(from: buffer, byteCount: carried)
+                buffer.deallocate()
+                buffer = larger
+                capacity *= 2
+            }
+            let got = pread(fd, buffer + carried, min(Self.block, size - position), off_t(position))
             if got < 0, errno == EINTR { continue }
             guard got > 0 else { return nil }
-            let bytes = carry + buffer[0..<got]
-            let lineBase = position - carry.count  // file offset of bytes[0]
+            let base = position - carried  // file offset of buffer[0]
             position += got
-            bytes.withUnsafeBufferPointer { block in
-                guard let base = block.baseAddress else { return }
-                var start = 0
-                while start < block.count, let newline = memchr(base + start, 10, block.count - start) {
-                    let next = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
-                    let line = UnsafeBufferPointer(rebasing: block[start..<next])
-                    if inUID, let first = line.first, first == 32 || first == 9 {
-                        digest.add(line.dropFirst().dropLast(2))
-                    } else {
-                        if inUID {
-                            uid = digest.value
-                            inUID = false
-                        }
-                        switch line.first {
-                        case UInt8(ascii: "B") where line.elementsEqual(begin):
-                            eventStart = lineBase + start
-                            uid = nil
-                        case UInt8(ascii: "U") where eventStart >= 0 && uid == nil && line.starts(with: uidName):
-                            digest = UIDDigest()
-                            digest.add(line.dropFirst(uidName.count).dropLast(2))
-                            inUID = true
-                        case UInt8(ascii: "E") where eventStart >= 0 && line.elementsEqual(end):
-                            if let uid { found.append(Event(uid: uid, range: eventStart..<(lineBase + next))) }
-                            eventStart = -1
-                        default:
-                            break
-                        }
-                    }
-                    start = next
+            let count = carried + got
+            let bytes = UnsafeRawPointer(buffer)
+            /// Where `needle` first starts in bytes `from..<upTo` (all of it inside), or nil.
+            func search(_ needle: [UInt8], from: Int, upTo: Int) -> Int? {
+                guard upTo - from >= needle.count else { return nil }
+                return needle.withUnsafeBytes { pattern in
+                    moteplan_memmem(bytes + from, upTo - from, pattern.baseAddress, pattern.count).map { bytes.distance(to: $0) }
                 }
-                carry = Array(block[start...])
             }
+            /// The end of the line starting at `start` (its LF), or nil when the block cuts it.
+            func lineEnd(_ start: Int) -> Int? {
+                guard start < count else { return nil }
+                return memchr(bytes + start, 10, count - start).map { bytes.distance(to: UnsafeRawPointer($0)) }
+            }
+            var keep = count  // bytes from here on are carried to the next block
+            var start = 0
+            scan: while true {
+                guard let b = search(begin, from: start, upTo: count) else {
+                    keep = max(start, count - (begin.count - 1))
+                    break
+                }
+                let body = b + begin.count - 1  // the LF that ends the BEGIN line
+                guard let e = search(end, from: body, upTo: count) else {
+                    keep = b
+                    break
+                }
+                // The UID line and its continuations, unfolded: each line without its CRLF.
+                if let u = search(uidName, from: body, upTo: e + 1) {
+                    var digest = UIDDigest()
+                    var line = u + uidName.count
+                    var lf = lineEnd(line) ?? e
+                    digest.add(UnsafeRawBufferPointer(start: bytes + line, count: max(0, lf - 1 - line)))
+                    while lf + 1 < e, bytes.load(fromByteOffset: lf + 1, as: UInt8.self) == 32
+                        || bytes.load(fromByteOffset: lf + 1, as: UInt8.self) == 9
+                    {
+                        line = lf + 2
+                        lf = lineEnd(line) ?? e
+                        digest.add(UnsafeRawBufferPointer(start: bytes + line, count: max(0, lf - 1 - line)))
+                    }
+                    found.append(Event(uid: digest.value, range: (base + b + 1)..<(base + e + end.count)))
+                }
+                start = e + end.count - 1  // the LF that ends the END line may start the next BEGIN's
+                continue scan
+            }
+            carried = count - keep
+            if carried > 0 { memmove(buffer, buffer + keep, carried) }
         }
         return found
     }
@@ -125,6 +147,30 @@ final class PublishedFeedFile: Sendable {
                 value = value &* 0x0000_0000_0100_0000_0000_0000_0000_013B
             }
         }
+    }
+
+    /// Copies the bytes of `range` to `out` at its file position inside the kernel
+    /// (`copy_file_range`), never through this process's memory. Returns how many bytes it
+    /// copied, all of them unless the file was cut short since it was opened (`error` nil) or a
+    /// call failed (`error` its errno: `cannotCopyInKernel` for a kernel or file system that
+    /// cannot, where the rest must be read and written).
+    func copy(_ range: Range<Int>, to out: Int32) -> (copied: Int, error: Int32?) {
+        var offset = Int64(range.lowerBound)
+        while offset < Int64(range.upperBound) {
+            let copied = moteplan_copy_file_range(fd, &offset, out, Int(Int64(range.upperBound) - offset))
+            if copied < 0 {
+                if errno == EINTR { continue }
+                return (Int(offset) - range.lowerBound, errno)
+            }
+            if copied == 0 { return (Int(offset) - range.lowerBound, nil) }
+        }
+        return (range.count, nil)
+    }
+
+    /// Errors of `copy` that say the kernel or the file systems cannot copy between these files
+    /// (an older kernel, two file systems, a special file): nothing is wrong with the bytes.
+    static func cannotCopyInKernel(_ error: Int32) -> Bool {
+        [ENOSYS, EXDEV, EOPNOTSUPP, EINVAL].contains(error)
     }
 
     /// Calls `body` with the bytes of `range`, read a megabyte at a time; returns false when

@@ -80,6 +80,28 @@ struct SplicedTextsTests {
         #expect(Set(found.map(\.uid)).count == 6000)
     }
 
+    /// A block's end at every byte of an event (its BEGIN line, a folded UID, its END line):
+    /// each event is found whole with its UID.
+    @Test func aBlockMayEndAtAnyByteOfAnEvent() throws {
+        let events = (0..<3).map { Self.event("kort-\($0)-en-id-som-brettes@example.no", fold: $0 == 1) }
+        let length = events[0].utf8.count + events[1].utf8.count
+        for cut in 0...length {
+            // A padding line puts the first event `cut` bytes before the end of the first block.
+            let padding = (1 << 20) - cut - Self.prefix.utf8.count - "X-PAD:\r\n".utf8.count
+            let text = Self.prefix + "X-PAD:" + String(repeating: "p", count: padding) + "\r\n" + events.joined() + Self.suffix
+            let (path, stamp) = try Self.write(text)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let file = try #require(PublishedFeedFile(path: path, stamp: stamp))
+            let found = try #require(file.events())
+            let bytes = Array(text.utf8)
+            #expect(found.count == 3, "cut \(cut)")
+            for (i, event) in found.enumerated() {
+                #expect(String(decoding: bytes[event.range], as: UTF8.self) == events[i], "cut \(cut)")
+                #expect(event.uid == PublishedFeedFile.uidDigest("kort-\(i)-en-id-som-brettes@example.no"), "cut \(cut)")
+            }
+        }
+    }
+
     /// A file cut short after it was opened stops a copy from it: the bytes are not all there.
     @Test func aFileCutShortStopsTheCopy() throws {
         let events = (0..<50).map { Self.event("møte-\($0)@example.no") }
@@ -134,5 +156,40 @@ struct SplicedTextsTests {
         var calls = 0
         #expect(!texts.withBytes(0, through: 399) { _ in calls += 1; return false })
         #expect(calls == 1)
+    }
+
+    /// A feed written from copied and appended texts holds exactly their bytes, whether the copied
+    /// runs go through the kernel (`copy_file_range`) or, where it cannot, are read and written.
+    @Test(arguments: [true, false])
+    func aWrittenFeedHoldsTheCopiedBytes(inKernel: Bool) throws {
+        let long = String(repeating: "y", count: 200)
+        let events = (0..<9000).map { Self.event("møte-\($0)-\(long)@example.no", fold: $0 % 4 == 0) }
+        let (path, stamp) = try Self.write(Self.prefix + events.joined() + Self.suffix)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try #require(PublishedFeedFile(path: path, stamp: stamp))
+        let found = try #require(file.events())
+        let texts = SplicedTexts(base: InMemoryEventTexts())
+        let number = texts.add(file)
+        var expected = ""
+        // Long runs of consecutive events (megabytes), a changed event between, one taken out of order.
+        for i in 0..<9000 where i != 4500 {
+            if i == 4000 {
+                _ = try texts.append("BEGIN:VEVENT\r\nUID:ny\r\nEND:VEVENT\r\n")
+                expected += "BEGIN:VEVENT\r\nUID:ny\r\nEND:VEVENT\r\n"
+            }
+            let index = i == 7000 ? 4500 : i
+            _ = texts.append(file: number, range: found[index].range)
+            expected += events[index]
+        }
+        try texts.finish()
+        let count = 9000  // 8,999 copied, one appended
+        let feed = FeedFile(
+            path: "x.ics", prefix: Self.prefix, store: texts, ids: Array(0..<count), events: Array(0..<count),
+            suffix: Self.suffix, digest: nil)
+        #expect(expected.utf8.count > 2 << 20)
+        let target = path + ".written"
+        defer { try? FileManager.default.removeItem(atPath: target) }
+        try FeedFileIO.write(feed, to: target, inKernel: inKernel)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == Self.prefix + expected + Self.suffix)
     }
 }
