@@ -32,7 +32,7 @@ let package = Package(
             pkgConfig: "z3",
             providers: [.apt(["libz3-dev"])]
         ),
-        // GNU extensions the Glibc module lacks (memmem, copy_file_range): nothing to link. Only MoteplanFeeds imports it.
+        // GNU extensions the Glibc module lacks (memmem): nothing to link. Only MoteplanFeeds imports it.
         .systemLibrary(name: "CGlibcExtras"),
         // Model, config, calendar and schedule: pure values, no I/O beyond reading a file it is handed.
         .target(

@@ -85,14 +85,6 @@ public struct FeedFile: Sendable {
     /// Calls `body` with the content's bytes in order, in runs (consecutive texts of a store in
     /// one run where it keeps them together); stops early and returns false when `body` does.
     func forEachRun(_ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
-        forEachPiece(bytes: body, file: nil)
-    }
-
-    /// `forEachRun`, except that a run of texts taken from a feed file an earlier run wrote
-    /// (`SplicedTexts`) is handed to `file`, as that file and byte range, when it is given.
-    func forEachPiece(
-        bytes body: (UnsafeRawBufferPointer) -> Bool, file copy: ((PublishedFeedFile, Range<Int>) -> Bool)?
-    ) -> Bool {
         func string(_ text: String) -> Bool {
             var text = text
             return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
@@ -111,11 +103,7 @@ public struct FeedFile: Sendable {
                     last += 1
                     k += 1
                 }
-                if let copy, let spliced = store as? SplicedTexts {
-                    guard spliced.withPieces(first, through: last, bytes: body, file: copy) else { return false }
-                } else {
-                    guard store.withBytes(first, through: last, body) else { return false }
-                }
+                guard store.withBytes(first, through: last, body) else { return false }
                 k += 1
             }
             return string(suffix)

@@ -15,9 +15,7 @@ enum FeedFileIO {
     private static let bufferSize = 1 << 20
 
     /// Creates (or truncates) `path`, writes the file's content, flushes it to disk and closes it.
-    /// Texts copied from an earlier run's file are copied inside the kernel unless `inKernel` is
-    /// false (tests: the way taken where the kernel cannot).
-    static func write(_ file: FeedFile, to path: String, inKernel: Bool = true) throws(Failure) {
+    static func write(_ file: FeedFile, to path: String) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw .errno("cannot create a temporary file") }
         var failure: Failure?
@@ -39,7 +37,7 @@ enum FeedFileIO {
             }
             buffer.removeAll(keepingCapacity: true)
         }
-        func bytes(_ run: UnsafeRawBufferPointer) -> Bool {
+        let complete = file.forEachRun { run in
             // A long run (texts consecutive in a spool or a file) goes to the file from where it
             // is, not through the buffer.
             if run.count >= bufferSize / 4, let base = run.baseAddress {
@@ -59,30 +57,6 @@ enum FeedFileIO {
             buffer.append(contentsOf: run)
             if buffer.count >= bufferSize { flush() }
             return failure == nil
-        }
-        // Events taken from a feed file the last run wrote are copied inside the kernel, in runs
-        // as long as they lie together there (alle.ics: all but the changed events); where it
-        // cannot, read and written.
-        var inKernel = inKernel
-        let complete = file.forEachPiece(bytes: bytes) { source, range in
-            flush()
-            guard failure == nil else { return false }
-            var rest = range
-            if inKernel {
-                let (copied, error) = source.copy(range, to: fd)
-                rest = (range.lowerBound + copied)..<range.upperBound
-                if let error {
-                    guard PublishedFeedFile.cannotCopyInKernel(error) else {
-                        Foundation.errno = error
-                        failure = .errno("cannot copy")
-                        return false
-                    }
-                    inKernel = false
-                } else if !rest.isEmpty {
-                    return false  // cut short since it was opened
-                }
-            }
-            return rest.isEmpty || source.withBytes(rest, bytes)
         }
         if !complete, failure == nil {
             // A text could not be read back (a feed file copied from was cut short meanwhile).

@@ -149,30 +149,6 @@ final class PublishedFeedFile: Sendable {
         }
     }
 
-    /// Copies the bytes of `range` to `out` at its file position inside the kernel
-    /// (`copy_file_range`), never through this process's memory. Returns how many bytes it
-    /// copied, all of them unless the file was cut short since it was opened (`error` nil) or a
-    /// call failed (`error` its errno: `cannotCopyInKernel` for a kernel or file system that
-    /// cannot, where the rest must be read and written).
-    func copy(_ range: Range<Int>, to out: Int32) -> (copied: Int, error: Int32?) {
-        var offset = Int64(range.lowerBound)
-        while offset < Int64(range.upperBound) {
-            let copied = moteplan_copy_file_range(fd, &offset, out, Int(Int64(range.upperBound) - offset))
-            if copied < 0 {
-                if errno == EINTR { continue }
-                return (Int(offset) - range.lowerBound, errno)
-            }
-            if copied == 0 { return (Int(offset) - range.lowerBound, nil) }
-        }
-        return (range.count, nil)
-    }
-
-    /// Errors of `copy` that say the kernel or the file systems cannot copy between these files
-    /// (an older kernel, two file systems, a special file): nothing is wrong with the bytes.
-    static func cannotCopyInKernel(_ error: Int32) -> Bool {
-        [ENOSYS, EXDEV, EOPNOTSUPP, EINVAL].contains(error)
-    }
-
     /// Calls `body` with the bytes of `range`, read a megabyte at a time; returns false when
     /// `body` does, or when the file no longer has those bytes (cut short since it was opened).
     func withBytes(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {

@@ -45,15 +45,6 @@ final class SplicedTexts: EventTextStore, @unchecked Sendable {
     }
 
     func withBytes(_ first: Int, through last: Int, _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
-        withPieces(first, through: last, bytes: body, file: nil)
-    }
-
-    /// `withBytes`, except that a run of bytes lying in a published file is handed to `file`, as
-    /// that file and range, when it is given (to be copied without being read).
-    func withPieces(
-        _ first: Int, through last: Int, bytes body: (UnsafeRawBufferPointer) -> Bool,
-        file copy: ((PublishedFeedFile, Range<Int>) -> Bool)?
-    ) -> Bool {
         var k = first
         while k <= last {
             switch entries[k] {
@@ -70,12 +61,7 @@ final class SplicedTexts: EventTextStore, @unchecked Sendable {
                     upper = next.upperBound
                     k += 1
                 }
-                let source = files[file]
-                if let copy {
-                    guard copy(source, range.lowerBound..<upper) else { return false }
-                } else {
-                    guard source.withBytes(range.lowerBound..<upper, body) else { return false }
-                }
+                guard files[file].withBytes(range.lowerBound..<upper, body) else { return false }
             }
             k += 1
         }
