@@ -62,6 +62,25 @@ struct MeetingStorageTests {
         }
     }
 
+    /// Elements that are references are moved: each is where the order says, and held by the
+    /// array alone (no copy retained it, no move released it).
+    @Test func permuteMovesReferences() {
+        final class Box {
+            let value: Int
+            init(_ value: Int) { self.value = value }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 10, 257] {
+            let order = Array(0..<count).shuffled(using: &generator)
+            var elements = (0..<count).map { Box($0) }
+            let expected = order.map { ObjectIdentifier(elements[$0]) }
+            Scheduler.permute(&elements, to: order)
+            #expect(elements.map(ObjectIdentifier.init) == expected)
+            #expect(elements.map(\.value) == order)
+            for k in elements.indices { #expect(isKnownUniquelyReferenced(&elements[k])) }
+        }
+    }
+
     /// The UID built in place is the one the plain formula gives:
     /// `<structure>[.<instance>]-<yyyymmdd>[-<slot + 1>]@<domain>`.
     @Test func uidsAreThePlainFormula() throws {

@@ -123,21 +123,27 @@ public struct Scheduler: Sendable {
     static let instancesPerBatch = 200
 
     /// Puts `elements[order[k]]` at position k, in place, following each cycle of the permutation.
+    /// Elements are moved, not copied: a meeting's boxes are neither retained nor released.
     static func permute<Element>(_ elements: inout [Element], to order: [Int]) {
+        precondition(order.count == elements.count, "a permutation of every element")
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            // Walk the cycle through `start`, pulling each position's element from where it is now.
-            var position = start
-            let first = elements[start]
-            while true {
-                placed[position] = true
-                let from = order[position]
-                if from == start {
-                    elements[position] = first
-                    break
+        elements.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in order.indices where !placed[start] {
+                // Walk the cycle through `start`, pulling each position's element from where it is
+                // now; the hole the walk leaves is filled last with the element taken from `start`.
+                var position = start
+                let first = (base + start).move()
+                while true {
+                    placed[position] = true
+                    let from = order[position]
+                    if from == start {
+                        (base + position).initialize(to: first)
+                        break
+                    }
+                    (base + position).initialize(to: (base + from).move())
+                    position = from
                 }
-                elements[position] = elements[from]
-                position = from
             }
         }
     }
