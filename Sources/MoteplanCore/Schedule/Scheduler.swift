@@ -65,17 +65,22 @@ public struct Scheduler: Sendable {
     public func schedule() -> Schedule {
         // Each instance's meetings are worked out on every core (an instance's meetings depend on
         // the config, its own changes and its group's terms only), then put in order.
-        var jobs: [(structure: Int, instance: Int, of: Structure, is: StructureInstance, planned: [LocalDate])] = []
+        // A job names its structure by index: a copy of the structure per instance retained and
+        // released every one of its strings and arrays.
+        var jobs: [(structure: Int, instance: Int, is: StructureInstance)] = []
         var instanceList: [StructureInstance] = []
+        var plannedByStructure: [[LocalDate]] = []
         for (s, structure) in configuration.structures.enumerated() {
             // The structure's dates, computed once: most instances share its cadence.
-            let planned = structure.choices == nil ? plannedDates(structure) : []
+            plannedByStructure.append(structure.choices == nil ? plannedDates(structure) : [])
             for (i, instance) in instances(of: structure).enumerated() {
                 instanceList.append(instance)
-                jobs.append((s, i, structure, instance, planned))
+                jobs.append((s, i, instance))
             }
         }
         let work = jobs
+        let structures = configuration.structures
+        let planned = plannedByStructure
         var meetings: [Meeting] = []
         var order: [(start: LocalDateTime, structure: Int, instance: Int, slot: Int, index: Int)] = []
         var notes: [ScheduleNote] = []
@@ -86,22 +91,13 @@ public struct Scheduler: Sendable {
             let end = min(work.count, batch + Self.instancesPerBatch)
             let chunk = work.count < Self.instancesPerBatch ? end - batch : 1
             let results = Parallel.map(end - batch, chunk: max(1, chunk)) { k -> ([Meeting], [ScheduleNote]) in
-                let (_, _, structure, instance, planned) = work[batch + k]
-                let effective = resolved(structure, instance)
-                let days: [PlannedDay]
-                if effective.choices != nil {
-                    days = placedDays(effective, instance)
-                } else if effective.cadence == structure.cadence && structure.choices == nil && effective.active == structure.active {
-                    days = planned.map { PlannedDay(date: $0, slots: slots(effective, on: $0), cadence: effective.cadence) }
-                } else {
-                    days = plannedDays(effective)
-                }
-                return finished(effective, instance, days)
+                let job = work[batch + k]
+                return instanceMeetings(structures[job.structure], job.is, planned: planned[job.structure])
             }
             for (k, (list, instanceNotes)) in results.enumerated() {
-                let job = work[batch + k]
+                let (structure, instance) = (work[batch + k].structure, work[batch + k].instance)
                 for meeting in list {
-                    order.append((meeting.startDateTime, job.structure, job.instance, meeting.slotIndex, meetings.count))
+                    order.append((meeting.startDateTime, structure, instance, meeting.slotIndex, meetings.count))
                     meetings.append(meeting)
                 }
                 notes += instanceNotes
@@ -117,6 +113,20 @@ public struct Scheduler: Sendable {
         }
         Self.permute(&meetings, to: order.map(\.index))
         return Schedule(instances: instanceList, meetings: meetings, notes: notes)
+    }
+
+    /// The meetings and notes of `instance` of `structure`, whose own dates are `planned`.
+    private func instanceMeetings(_ structure: Structure, _ instance: StructureInstance, planned: [LocalDate]) -> ([Meeting], [ScheduleNote]) {
+        let effective = resolved(structure, instance)
+        let days: [PlannedDay]
+        if effective.choices != nil {
+            days = placedDays(effective, instance)
+        } else if effective.cadence == structure.cadence && structure.choices == nil && effective.active == structure.active {
+            days = planned.map { PlannedDay(date: $0, slots: slots(effective, on: $0), cadence: effective.cadence) }
+        } else {
+            days = plannedDays(effective)
+        }
+        return finished(effective, instance, days)
     }
 
     /// Instances scheduled together, on every core; a plan with fewer is made on one thread.
