@@ -15,6 +15,9 @@ public struct Invitation: Sendable, Hashable {
         case cancelled
         /// This person no longer takes part.
         case withdrawn
+        /// The meeting is no longer in the plan at all: the config changed its date or dropped its
+        /// instance or structure (its UID is gone, so nothing else would take it out of calendars).
+        case leftPlan
     }
 
     /// The outbox identity: `invitasjon/<method>/<uid>/<address>/<sequence>/<content hash>`.
@@ -23,8 +26,12 @@ public struct Invitation: Sendable, Hashable {
     public var method: ICalMethod
     /// Why.
     public var change: Change
-    /// The meeting.
-    public var meeting: Meeting
+    /// The meeting; nil for one that left the plan (`leftPlan`).
+    public var meeting: Meeting?
+    /// When the meeting starts (for one that left the plan: when it started as last invited).
+    public var start: LocalDateTime
+    /// The meeting's title as the message names it.
+    public var title: String
     /// The recipient.
     public var recipient: ICalPerson
     /// The event as it goes out (ORGANIZER, ATTENDEEs, SEQUENCE, DTSTAMP).
@@ -50,6 +57,8 @@ public struct Invitation: Sendable, Hashable {
         var address: String
         var sequence: Int
         var contentHash: String
+        /// When the meeting started as this message had it.
+        var start: LocalDateTime
 
         init?(_ entry: OutboxEntry) {
             let parts = entry.id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -61,6 +70,7 @@ public struct Invitation: Sendable, Hashable {
             address = parts[3]
             self.sequence = sequence
             contentHash = parts[5]
+            start = entry.relevantUntil
         }
     }
 }

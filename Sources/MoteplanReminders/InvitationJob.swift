@@ -67,7 +67,7 @@ public struct InvitationJob {
             for invitation in due where rows[invitation.id] == nil {
                 try transaction.enqueue(OutboxEntry(
                     id: invitation.id, kind: Invitation.kind(invitation.method), recipient: invitation.recipient.email,
-                    sendOn: now.date, relevantUntil: invitation.meeting.startDateTime, status: .pending,
+                    sendOn: now.date, relevantUntil: invitation.start, status: .pending,
                     messageID: messageID(invitation.id)), at: now)
             }
             return try transaction.outbox().values
@@ -88,7 +88,7 @@ public struct InvitationJob {
             if resend { say("re-sending after an interrupted run: \(entry.id) → \(entry.recipient) (same Message-ID \(entry.messageID))") }
             let calendar: String
             do {
-                calendar = try serializer(for: invitation.meeting).serialize(invitation.event, method: invitation.method)
+                calendar = try serializer(year: invitation.start.date.year).serialize(invitation.event, method: invitation.method)
             } catch {
                 try store.write { try $0.mark(entry.id, .dropped, note: "invalid invitation: \(error)", at: now) }
                 report.failures += 1
@@ -130,8 +130,8 @@ public struct InvitationJob {
         return InvitationPlanner(plan: plan, revisions: revisions, sender: sender).invitations(now: now, delivered: delivered)
     }
 
-    private func serializer(for meeting: Meeting) throws -> InvitationSerializer {
-        let zone = try ICalZone(identifier: configuration.municipality.timeZone, fromYear: meeting.date.year, toYear: meeting.date.year)
+    private func serializer(year: Int) throws -> InvitationSerializer {
+        let zone = try ICalZone(identifier: configuration.municipality.timeZone, fromYear: year, toYear: year)
         return InvitationSerializer(prodID: "-//moteplan//moteplan 0.1//NO", zone: zone)
     }
 

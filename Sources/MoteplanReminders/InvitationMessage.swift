@@ -24,13 +24,20 @@ struct InvitationMessage {
 
     /// Subject and plain text, in the plan's language.
     var text: (subject: String, body: String) {
-        let meeting = invitation.meeting
+        let hello = catalogue(.mailGreeting) + "\n\n"
+        // A meeting that left the plan has none: what the outbox knows of it.
+        func leftPlan() -> (subject: String, body: String) {
+            let start = invitation.start
+            let values = ["title": invitation.title, "date": catalogue.withWeekday(start.date), "start": "\(start.time)"]
+            return (catalogue(.invitationLeftPlanSubject, ["title": invitation.title, "date": catalogue.long(start.date)]),
+                hello + catalogue(.invitationLeftPlan, values) + "\n\n" + catalogue(.invitationRemovedCalendar) + "\n")
+        }
+        guard let meeting = invitation.meeting else { return leftPlan() }
         let when = catalogue(.mailWhen, ["date": catalogue.withWeekday(meeting.date), "start": "\(meeting.start)", "end": "\(meeting.end)"])
         let place = meeting.location.map { ", \($0)" } ?? ""
         let leader = meeting.leader.map { catalogue(.mailLeader, ["name": LeaderName.display($0)]) + "\n" } ?? ""
         let heading = ["title": meeting.title, "date": catalogue.long(meeting.date)]
         let values = ["title": meeting.title, "when": when, "place": place]
-        let hello = catalogue(.mailGreeting) + "\n\n"
         switch invitation.change {
         case .new:
             return (catalogue(.invitationNewSubject, heading),
@@ -45,6 +52,8 @@ struct InvitationMessage {
         case .withdrawn:
             return (catalogue(.invitationWithdrawnSubject, heading),
                 hello + catalogue(.invitationWithdrawn, values) + "\n\n" + catalogue(.invitationRemovedCalendar) + "\n")
+        case .leftPlan:
+            return leftPlan()
         }
     }
 

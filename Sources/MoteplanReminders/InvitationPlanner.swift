@@ -12,6 +12,9 @@ import MoteplanStore
 /// - After a request, any change of the event (time, place, leader, text) sends an updated REQUEST
 ///   with a higher SEQUENCE; a cancelled meeting sends CANCEL; someone no longer invited gets a
 ///   CANCEL for them alone. Nothing is sent for a meeting that has started.
+/// - A meeting invited to that is no longer in the plan at all (the config moved its date, or
+///   dropped its instance or structure: its UID is gone) sends CANCEL to everyone it was requested
+///   from, until it would have started.
 /// - SEQUENCE is the feeds' (the stored revision, plus one when the content changed since `ics`
 ///   last ran), and always above the last one sent to that person.
 public struct InvitationPlanner: Sendable {
@@ -71,7 +74,9 @@ public struct InvitationPlanner: Sendable {
                 outgoing.attendees = attendees
                 outgoing.sequence = max(feedSequence, (last?.sequence ?? -1) + 1)
                 let id = Invitation.identity(method, uid: uid, address: person.email, sequence: outgoing.sequence, contentHash: hash)
-                return Invitation(id: id, method: method, change: change, meeting: meeting, recipient: person, event: outgoing, contentHash: hash)
+                return Invitation(
+                    id: id, method: method, change: change, meeting: meeting, start: meeting.startDateTime, title: meeting.title,
+                    recipient: person, event: outgoing, contentHash: hash)
             }
             if meeting.isCancelled {
                 let requested = sent.values.filter { $0.method == .request }.sorted { $0.address < $1.address }
@@ -96,6 +101,43 @@ public struct InvitationPlanner: Sendable {
                 result.append(make(.cancel, .withdrawn, to: person, attendees: [person], after: last))
             }
         }
+        let scheduled = history.isEmpty ? [] : Set(plan.schedule.meetings.map { $0.uid(domain: domain) })
+        for (uid, sent) in history.sorted(by: { $0.key < $1.key }) where !scheduled.contains(uid) {
+            for (address, last) in sent.sorted(by: { $0.key < $1.key }) where last.method == .request && last.start > now {
+                result.append(leftPlan(uid: uid, address: address, after: last, stamp: builder.stamp))
+            }
+        }
         return result
+    }
+
+    /// The CANCEL of meeting `uid`, which left the plan, to `address`, after the request `last`:
+    /// the event as far as the outbox knows it (its UID and start; the title of its structure
+    /// while the config still has it, else the structure's id from the UID).
+    private func leftPlan(uid: String, address: String, after last: Invitation.Sent, stamp: ICalUTCStamp) -> Invitation {
+        let structureID = Self.structureID(uid: uid)
+        let title = structureID.flatMap { configuration.structure($0)?.title } ?? structureID ?? uid
+        let person = ICalPerson(name: "", email: address)
+        let start = EventBuilder.icalTime(last.start)
+        let event = ICalEvent(
+            uid: uid, dtstamp: stamp, sequence: last.sequence + 1, start: start, end: start, summary: title, status: .cancelled,
+            organizer: ICalPerson(name: sender.name ?? "", email: sender.address), attendees: [person])
+        let hash = Self.leftPlanHash
+        return Invitation(
+            id: Invitation.identity(.cancel, uid: uid, address: address, sequence: event.sequence, contentHash: hash),
+            method: .cancel, change: .leftPlan, meeting: nil, start: last.start, title: title, recipient: person, event: event,
+            contentHash: hash)
+    }
+
+    /// What the identity of a CANCEL of a meeting that left the plan carries for a content hash.
+    static let leftPlanHash = "utenforplanen"
+
+    /// The structure's id in a UID `<structure>[.<instance>]-<yyyymmdd>[-<slot>]@<domain>`, or nil.
+    static func structureID(uid: String) -> String? {
+        guard let local = uid.split(separator: "@").first else { return nil }
+        let parts = local.split(separator: "-", omittingEmptySubsequences: false)
+        // The date is the last part of eight digits; the structure (and instance) come before it.
+        guard let dateAt = parts.lastIndex(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }), dateAt > 0 else { return nil }
+        let head = parts[..<dateAt].joined(separator: "-")
+        return head.split(separator: ".").first.map(String.init)
     }
 }

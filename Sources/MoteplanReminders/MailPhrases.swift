@@ -28,6 +28,10 @@ extension Phrase {
     /// Someone who no longer takes part: subject ({title}, {date}) and text ({title}, {when}).
     static let invitationWithdrawnSubject = Phrase("mail.invitation_withdrawn_subject")
     static let invitationWithdrawn = Phrase("mail.invitation_withdrawn")
+    /// A meeting invited to that is no longer in the plan (the config changed its date, or dropped
+    /// its instance or structure): subject ({title}, {date}) and text ({title}, {date}, {start}).
+    static let invitationLeftPlanSubject = Phrase("mail.invitation_left_plan_subject")
+    static let invitationLeftPlan = Phrase("mail.invitation_left_plan")
     /// What the calendar does with a cancellation.
     static let invitationRemovedCalendar = Phrase("mail.invitation_removed_calendar")
     /// A duty's required meetings ({count}): one, and more (nynorsk has one plural form: "møte").

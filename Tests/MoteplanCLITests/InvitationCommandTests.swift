@@ -114,4 +114,60 @@ struct InvitationCommandTests {
         let attendees = decoded.components(separatedBy: "\r\n").filter { $0.hasPrefix("ATTENDEE") }
         #expect(attendees.count == 1 && attendees[0].hasSuffix(":mailto:radgiver.barnehage@example.no"), "\(attendees)")
     }
+
+    /// Samarbeidsgruppe moves from the first Thursday to the first Wednesday after the 3 September
+    /// invitations went out (20 August): that meeting's UID leaves the plan, so the next run sends
+    /// each of the three a CANCEL of it (SEQUENCE 1), with what the outbox knows (its start) and
+    /// the structure's title, and requests the 2 September meeting. Once, and never for a
+    /// meeting that has started.
+    @Test func aMeetingThatLeftThePlanIsCancelledWhereItWasRequested() throws {
+        let config = directory.appendingPathComponent("melhus.toml")
+        let original = try String(contentsOfFile: example, encoding: .utf8)
+        try original.write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            at: directory.appendingPathComponent("templates"), withDestinationURL: CLI.root.appendingPathComponent("Config/templates"))
+        let box = "maildir:" + directory.appendingPathComponent("md").path
+        func remind(_ now: String, state: String) throws -> CLI.Result {
+            try CLI.run(["remind", "--config", config.path, "--state", state, "--now", now, "--deliver", box])
+        }
+        let later = directory.appendingPathComponent("later.sqlite").path
+        #expect(try remind("2026-08-20T07:00", state: state).code == 0)
+        #expect(try remind("2026-08-20T07:00", state: later).code == 0)
+        let moved = original.replacingOccurrences(
+            of: "cadence = { kind = \"monthly\", nth = [1], weekday = \"torsdag\", exclude_months = [7] }",
+            with: "cadence = { kind = \"monthly\", nth = [1], weekday = \"onsdag\", exclude_months = [7] }")
+        #expect(moved != original)
+        try moved.write(to: config, atomically: true, encoding: .utf8)
+        let run = try remind("2026-08-21T07:00", state: state)
+        #expect(run.code == 0, "\(run.stderr)")
+        let old = "samarbeidsgruppe-20260903@moteplan.melhus.example.no"
+        let new = "samarbeidsgruppe-20260902@moteplan.melhus.example.no"
+        let lines = run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("sent: invitasjon/") }
+        let cancels = lines.filter { $0.contains(old) }.sorted()
+        #expect(cancels.count == 3, "\(lines)")
+        for address in ["radgiver.barnehage@example.no", "radgiver.skole@example.no", "slt@example.no"] {
+            #expect(cancels.contains { $0.hasPrefix("sent: invitasjon/cancel/\(old)/\(address)/1/") }, "\(cancels)")
+            #expect(lines.contains { $0.hasPrefix("sent: invitasjon/request/\(new)/\(address)/0/") }, "\(lines)")
+        }
+        let cancel = try #require(maildir("md").first { $0.contains("X-Moteplan-Reminder: invitasjon/cancel/\(old)/slt@example.no/") })
+        #expect(cancel.contains("method=CANCEL"))
+        #expect(cancel.contains("Tverrfaglig samarbeidsgruppe barn og unge, torsdag 3. september 2026 klokka 09:00, er tatt ut av møteplanen og blir ikke holdt."))
+        let calendar = try #require(cancel.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n").last)
+        let decoded = String(decoding: Data(base64Encoded: calendar.components(separatedBy: "\r\n--").first?.filter { !$0.isWhitespace } ?? "") ?? Data(), as: UTF8.self)
+            .replacingOccurrences(of: "\r\n ", with: "")
+        for line in ["METHOD:CANCEL", "UID:\(old)", "SEQUENCE:1", "STATUS:CANCELLED", "DTSTART;TZID=Europe/Oslo:20260903T090000",
+                     "SUMMARY:Tverrfaglig samarbeidsgruppe barn og unge"] {
+            #expect(decoded.contains(line + "\r\n"), "\(line) in \(decoded)")
+        }
+        let attendees = decoded.components(separatedBy: "\r\n").filter { $0.hasPrefix("ATTENDEE") }
+        #expect(attendees.count == 1 && attendees[0].hasSuffix(":mailto:slt@example.no"), "\(attendees)")
+        // Sent once.
+        let again = try remind("2026-08-22T07:00", state: state)
+        #expect(again.code == 0, "\(again.stderr)")
+        #expect(!again.stdout.contains("invitasjon/cancel/\(old)"), "\(again.stdout)")
+        // A meeting that has started as it was invited is left alone.
+        let late = try remind("2026-09-03T09:00", state: later)
+        #expect(late.code == 0, "\(late.stderr)")
+        #expect(!late.stdout.contains("invitasjon/cancel/\(old)"), "\(late.stdout)")
+    }
 }
