@@ -94,7 +94,7 @@ final class PublishedFeedFile: Sendable {
             }
             var keep = count  // bytes from here on are carried to the next block
             var start = 0
-            scan: while true {
+            while true {
                 guard let b = search(begin, from: start, upTo: count) else {
                     keep = max(start, count - (begin.count - 1))
                     break
@@ -120,7 +120,6 @@ final class PublishedFeedFile: Sendable {
                     found.append(Event(uid: digest.value, range: (base + b + 1)..<(base + e + end.count)))
                 }
                 start = e + end.count - 1  // the LF that ends the END line may start the next BEGIN's
-                continue scan
             }
             carried = count - keep
             if carried > 0 { memmove(buffer, buffer + keep, carried) }
