@@ -22,6 +22,25 @@ struct InvitationCommandTests {
         }
     }
 
+    /// The example copied into the test's directory beside a link to the templates, for a test to
+    /// edit; its path and text.
+    func editableExample() throws -> (config: URL, text: String) {
+        let config = directory.appendingPathComponent("melhus.toml")
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            at: directory.appendingPathComponent("templates"), withDestinationURL: CLI.root.appendingPathComponent("Config/templates"))
+        return (config, text)
+    }
+
+    /// `remind` with `config` at `now`, delivering to the maildir "md" (the test's state unless `state`).
+    func remind(_ config: URL, at now: String, state: String? = nil) throws -> CLI.Result {
+        try CLI.run([
+            "remind", "--config", config.path, "--state", state ?? self.state, "--now", now,
+            "--deliver", "maildir:" + directory.appendingPathComponent("md").path,
+        ])
+    }
+
     @Test func checkNamesLeadersAndInviteesWithoutAnAddress() throws {
         let result = try CLI.run(["check", "--config", example])
         #expect(result.code == 0)
@@ -62,14 +81,10 @@ struct InvitationCommandTests {
 
     @Test func oneInvitationPerAddressEvenInSeveralRoles() throws {
         // Rådgiver skole also holds the barnehage role: the same address twice among the members.
-        var text = try String(contentsOfFile: example, encoding: .utf8)
-        text = text.replacingOccurrences(of: "email = \"radgiver.barnehage@example.no\"", with: "email = \"Radgiver.Skole@example.no\"")
-        let config = directory.appendingPathComponent("melhus.toml")
+        let (config, original) = try editableExample()
+        let text = original.replacingOccurrences(of: "email = \"radgiver.barnehage@example.no\"", with: "email = \"Radgiver.Skole@example.no\"")
         try text.write(to: config, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(
-            at: directory.appendingPathComponent("templates"), withDestinationURL: CLI.root.appendingPathComponent("Config/templates"))
-        let run = try CLI.run(["remind", "--config", config.path, "--state", state, "--now", "2026-08-20T07:00",
-            "--deliver", "maildir:" + directory.appendingPathComponent("md").path])
+        let run = try remind(config, at: "2026-08-20T07:00")
         #expect(run.code == 0, "\(run.stderr)")
         let mails = maildir("md").filter { $0.contains("X-Moteplan-Reminder: invitasjon/request/samarbeidsgruppe-20260903@") }
         // radgiver.skole (once, whatever the case of the address) and slt.
@@ -81,21 +96,13 @@ struct InvitationCommandTests {
     /// (20 August): the next run sends her alone a CANCEL (SEQUENCE 1, the request's 0 + 1); the
     /// two who stay get an updated REQUEST at SEQUENCE 1, as their event's attendee list changed.
     @Test func someoneWhoNoLongerTakesPartGetsACancelForHerAlone() throws {
-        let config = directory.appendingPathComponent("melhus.toml")
-        let original = try String(contentsOfFile: example, encoding: .utf8)
-        try original.write(to: config, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(
-            at: directory.appendingPathComponent("templates"), withDestinationURL: CLI.root.appendingPathComponent("Config/templates"))
-        let box = "maildir:" + directory.appendingPathComponent("md").path
-        func remind(_ now: String) throws -> CLI.Result {
-            try CLI.run(["remind", "--config", config.path, "--state", state, "--now", now, "--deliver", box])
-        }
-        #expect(try remind("2026-08-20T07:00").code == 0)
+        let (config, original) = try editableExample()
+        #expect(try remind(config, at: "2026-08-20T07:00").code == 0)
         let left = original.replacingOccurrences(
             of: "\"leder-aphr\", \"leder-kultur\", \"radgiver-barnehage\", \"radgiver-skole\"", with: "\"leder-aphr\", \"leder-kultur\", \"radgiver-skole\"")
         #expect(left != original)
         try left.write(to: config, atomically: true, encoding: .utf8)
-        let run = try remind("2026-08-21T07:00")
+        let run = try remind(config, at: "2026-08-21T07:00")
         #expect(run.code == 0, "\(run.stderr)")
         let uid = "samarbeidsgruppe-20260903@moteplan.melhus.example.no"
         let sent = run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("sent: invitasjon/") && $0.contains(uid) }.sorted()
@@ -121,24 +128,16 @@ struct InvitationCommandTests {
     /// the structure's title, and requests the 2 September meeting. Once, and never for a
     /// meeting that has started.
     @Test func aMeetingThatLeftThePlanIsCancelledWhereItWasRequested() throws {
-        let config = directory.appendingPathComponent("melhus.toml")
-        let original = try String(contentsOfFile: example, encoding: .utf8)
-        try original.write(to: config, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(
-            at: directory.appendingPathComponent("templates"), withDestinationURL: CLI.root.appendingPathComponent("Config/templates"))
-        let box = "maildir:" + directory.appendingPathComponent("md").path
-        func remind(_ now: String, state: String) throws -> CLI.Result {
-            try CLI.run(["remind", "--config", config.path, "--state", state, "--now", now, "--deliver", box])
-        }
+        let (config, original) = try editableExample()
         let later = directory.appendingPathComponent("later.sqlite").path
-        #expect(try remind("2026-08-20T07:00", state: state).code == 0)
-        #expect(try remind("2026-08-20T07:00", state: later).code == 0)
+        #expect(try remind(config, at: "2026-08-20T07:00").code == 0)
+        #expect(try remind(config, at: "2026-08-20T07:00", state: later).code == 0)
         let moved = original.replacingOccurrences(
             of: "cadence = { kind = \"monthly\", nth = [1], weekday = \"torsdag\", exclude_months = [7] }",
             with: "cadence = { kind = \"monthly\", nth = [1], weekday = \"onsdag\", exclude_months = [7] }")
         #expect(moved != original)
         try moved.write(to: config, atomically: true, encoding: .utf8)
-        let run = try remind("2026-08-21T07:00", state: state)
+        let run = try remind(config, at: "2026-08-21T07:00")
         #expect(run.code == 0, "\(run.stderr)")
         let old = "samarbeidsgruppe-20260903@moteplan.melhus.example.no"
         let new = "samarbeidsgruppe-20260902@moteplan.melhus.example.no"
@@ -162,11 +161,11 @@ struct InvitationCommandTests {
         let attendees = decoded.components(separatedBy: "\r\n").filter { $0.hasPrefix("ATTENDEE") }
         #expect(attendees.count == 1 && attendees[0].hasSuffix(":mailto:slt@example.no"), "\(attendees)")
         // Sent once.
-        let again = try remind("2026-08-22T07:00", state: state)
+        let again = try remind(config, at: "2026-08-22T07:00")
         #expect(again.code == 0, "\(again.stderr)")
         #expect(!again.stdout.contains("invitasjon/cancel/\(old)"), "\(again.stdout)")
         // A meeting that has started as it was invited is left alone.
-        let late = try remind("2026-09-03T09:00", state: later)
+        let late = try remind(config, at: "2026-09-03T09:00", state: later)
         #expect(late.code == 0, "\(late.stderr)")
         #expect(!late.stdout.contains("invitasjon/cancel/\(old)"), "\(late.stdout)")
     }
