@@ -388,7 +388,7 @@ public struct FeedRenderer: Sendable {
             for v in variants.indices {
                 for f in feeds.indices where !digests[v][f].current && !replaced.contains([v, f]) {
                     guard feeds[f].meetings.contains(where: { isRevised[$0] }), let last = published(feeds[f].path, variants[v]),
-                        FeedStamp.of(last.path, digest: last.stamp.digest) == last.stamp
+                        last.stamp.describes(last.path, digest: last.stamp.digest)
                     else { continue }
                     replaced.insert([v, f])
                 }
