@@ -87,10 +87,9 @@ final class PublishedFeedFile: Sendable {
                     moteplan_memmem(bytes + from, upTo - from, pattern.baseAddress, pattern.count).map { bytes.distance(to: $0) }
                 }
             }
-            /// The end of the line starting at `start` (its LF), or nil when the block cuts it.
-            func lineEnd(_ start: Int) -> Int? {
-                guard start < count else { return nil }
-                return memchr(bytes + start, 10, count - start).map { bytes.distance(to: UnsafeRawPointer($0)) }
+            /// The end of the line starting at `start` (its LF), at the latest `limit`.
+            func lineEnd(_ start: Int, limit: Int) -> Int {
+                memchr(bytes + start, 10, limit - start).map { bytes.distance(to: UnsafeRawPointer($0)) } ?? limit
             }
             var keep = count  // bytes from here on are carried to the next block
             var start = 0
@@ -108,14 +107,14 @@ final class PublishedFeedFile: Sendable {
                 if let u = search(uidName, from: body, upTo: e + 1) {
                     var digest = UIDDigest()
                     var line = u + uidName.count
-                    var lf = lineEnd(line) ?? e
-                    digest.add(UnsafeRawBufferPointer(start: bytes + line, count: max(0, lf - 1 - line)))
-                    while lf + 1 < e, bytes.load(fromByteOffset: lf + 1, as: UInt8.self) == 32
-                        || bytes.load(fromByteOffset: lf + 1, as: UInt8.self) == 9
-                    {
-                        line = lf + 2
-                        lf = lineEnd(line) ?? e
+                    while true {
+                        let lf = lineEnd(line, limit: e)
                         digest.add(UnsafeRawBufferPointer(start: bytes + line, count: max(0, lf - 1 - line)))
+                        // A continuation starts with a space or a tab, which is not part of the value.
+                        guard lf + 1 < e else { break }
+                        let next = bytes.load(fromByteOffset: lf + 1, as: UInt8.self)
+                        guard next == 32 || next == 9 else { break }
+                        line = lf + 2
                     }
                     found.append(Event(uid: digest.value, range: (base + b + 1)..<(base + e + end.count)))
                 }
