@@ -9,8 +9,9 @@ BIN       = .build/debug/moteplan
 # Build and run time: libical for the feeds, Z3 for placement, tzdata for its zones, SQLite for the state store.
 RUNTIME_PACKAGES = libical-dev libz3-dev tzdata pkg-config libsqlite3-dev
 # Tests also import feeds into a real client (khal), parse them with python icalendar (in a venv
-# made by scripts/python-deps), fetch over HTTP with curl and render pages in headless Chromium.
-TEST_PACKAGES    = khal chromium curl python3-venv
+# made by scripts/python-deps), fetch over HTTP with curl and render pages in headless Chromium
+# (driven by selenium through Debian's chromium-driver).
+TEST_PACKAGES    = khal chromium chromium-driver curl python3-venv
 # `make test` fuzzes the config with this seed, so a passing run can be repeated; `make fuzz`
 # draws a new one. fuzz-config prints the seed either way. Its budget per run is 60 s: a mutated
 # plan that is hard to place runs the solver to its deterministic limit (a few seconds a school year
