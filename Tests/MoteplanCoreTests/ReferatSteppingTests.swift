@@ -189,6 +189,11 @@ struct ReferatSteppingTests {
         #expect(draft.render(.text, in: .bokmal).contains("Politikontakt og vgs deltar\n   - Inviteres: Politikontakt, Representanter fra videregående skole"))
         let html = draft.render(.html, in: .bokmal)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nb\">"))
+        // Every page's shared style (long words broken at 320 px, WCAG 1.4.10), in the head; the
+        // reflow check in Chromium finds the missing style only where the fonts are wide.
+        let head = try #require(html.range(of: "</head>")).lowerBound
+        #expect(html[..<head].contains(AccessibleMarkup.style))
+        #expect(html[..<head].contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
         #expect(html.contains("<li>Politikontakt og vgs deltar<ul><li>Inviteres: Politikontakt, Representanter fra videregående skole</li></ul></li>"))
         #expect(draft.render(.markdown, in: .bokmal).hasPrefix("# Sakliste – Tverrfaglig samarbeidsgruppe barn og unge, torsdag 6. august 2026"))
     }
