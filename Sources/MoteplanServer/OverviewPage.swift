@@ -30,28 +30,23 @@ struct OverviewPage {
         return AccessibleMarkup.scrollableTables(html, catalogue: configuration.catalogue)
     }
 
+    /// The overview's own rules, after the shared ones.
+    static let style = """
+        body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #111; }
+        h1 { margin-bottom: .1em; } h2 { border-bottom: 2px solid #1b6ca8; padding-bottom: .2em; margin-top: 1.6em; }
+        table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
+        th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
+        th { background: #e9eef3; } .forfalt { color: #b00020; font-weight: bold; } .avlyst { text-decoration: line-through; color: #595959; }
+        img.arshjul { max-width: 100%; height: auto; border: 1px solid #ddd; }
+        form label { display: block; margin: .4em 0; } form input, form select { font: inherit; }
+        form select { max-width: 100%; }
+        """
+
     /// The document up to and including the page's `<h1>` and the moment it shows.
     func pageStart(title: String) -> String {
         let name = Markup.escape(configuration.municipality.name)
-        return """
-            <!DOCTYPE html>
-            <html lang="\(catalogue.code)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) – \(name)</title>
-            <style>
-            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #111; }
-            h1 { margin-bottom: .1em; } h2 { border-bottom: 2px solid #1b6ca8; padding-bottom: .2em; margin-top: 1.6em; }
-            table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
-            th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
-            th { background: #e9eef3; } .forfalt { color: #b00020; font-weight: bold; } .avlyst { text-decoration: line-through; color: #595959; }
-            img.arshjul { max-width: 100%; height: auto; border: 1px solid #ddd; }
-            form label { display: block; margin: .4em 0; } form input, form select { font: inherit; }
-            form select { max-width: 100%; }
-            \(AccessibleMarkup.style)
-            </style>
-            </head>
+        return PageHead.render(
+            language: catalogue.code, title: "\(title) – \(configuration.municipality.name)", style: Self.style) + """
             <body>
             <h1>\(title) – \(name)</h1>
             <p>\(Markup.escape(catalogue(.pageAsOf, ["date": catalogue.withWeekday(now.date), "time": "\(now.time)"])))</p>

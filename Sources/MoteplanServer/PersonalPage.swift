@@ -21,31 +21,25 @@ struct PersonalPage {
     /// The plan's language.
     var catalogue: Catalogue { configuration.catalogue }
 
+    /// The page's own rules, after the shared ones.
+    static let style = """
+        body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em auto; max-width: 60em; padding: 0 1em; color: #111; }
+        h2 { border-bottom: 2px solid #1b6ca8; padding-bottom: .2em; margin-top: 1.6em; }
+        table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
+        th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
+        th { background: #e9eef3; } .forfalt { color: #b00020; font-weight: bold; }
+        .melding { border: 2px solid #1b6ca8; padding: .5em; background: #eef5fb; }
+        form { margin: .2em 0; } label { display: inline-block; margin: .2em .6em .2em 0; }
+        input, button { font: inherit; } button { padding: .2em .6em; }
+        """
+
     func render() -> String {
         let greeting = person.person ?? person.name
-        let title = Markup.escape(catalogue(.personalTitle, ["name": LeaderName.display(person)]))
+        let plainTitle = catalogue(.personalTitle, ["name": LeaderName.display(person)])
+        let title = Markup.escape(plainTitle)
         let hello = catalogue(.personalGreeting, ["name": greeting, "date": catalogue.withWeekday(now.date), "time": "\(now.time)"])
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(catalogue.code)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer">
-            <meta name="robots" content="noindex">
-            <title>\(title)</title>
-            <style>
-            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em auto; max-width: 60em; padding: 0 1em; color: #111; }
-            h2 { border-bottom: 2px solid #1b6ca8; padding-bottom: .2em; margin-top: 1.6em; }
-            table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
-            th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
-            th { background: #e9eef3; } .forfalt { color: #b00020; font-weight: bold; }
-            .melding { border: 2px solid #1b6ca8; padding: .5em; background: #eef5fb; }
-            form { margin: .2em 0; } label { display: inline-block; margin: .2em .6em .2em 0; }
-            input, button { font: inherit; } button { padding: .2em .6em; }
-            \(AccessibleMarkup.style)
-            </style>
-            </head>
+        var html = PageHead.render(
+            language: catalogue.code, title: plainTitle, meta: [.noReferrer, .noIndex], style: Self.style) + """
             <body>
             <main>
             <h1>\(title)</h1>

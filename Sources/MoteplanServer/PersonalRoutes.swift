@@ -69,9 +69,7 @@ struct PersonalRoutes: Sendable {
 
     /// A small page in the catalogue's language with a heading, a message and, when given, a link back.
     static func notice(_ catalogue: Catalogue, _ title: String, _ message: String, back: String? = nil) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="\(catalogue.code)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>\(Markup.escape(title))</title></head>
+        PageHead.render(language: catalogue.code, title: title, meta: [.noReferrer]) + """
         <body><main><h1>\(Markup.escape(title))</h1><p>\(Markup.escape(message))</p>\(back.map { "<p><a href=\"\(Markup.escape($0))\">\(catalogue(.personalBack))</a></p>" } ?? "")</main></body></html>
 
         """

@@ -173,10 +173,8 @@ struct ReferatEndpoint: Sendable {
         guard form else { return Replies.json(status, [ok ? "status" : "error": message.english], headers: extra) }
         let catalogue = cache.current().configuration.catalogue
         let title = catalogue(ok ? .replyTitleOK : .replyTitleRefused)
-        let page = """
-            <!DOCTYPE html>
-            <html lang="\(catalogue.code)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title)</title></head>
-            <body><main><h1>\(title)</h1><p\(ok ? " role=\"status\"" : " role=\"alert\"")>\(Markup.escape(message.page))</p><p><a href="/">\(catalogue(.replyBackToOverview))</a></p></main></body></html>
+        let page = PageHead.render(language: catalogue.code, title: title) + """
+            <body><main><h1>\(Markup.escape(title))</h1><p\(ok ? " role=\"status\"" : " role=\"alert\"")>\(Markup.escape(message.page))</p><p><a href="/">\(catalogue(.replyBackToOverview))</a></p></main></body></html>
 
             """
         return Replies.html(status, page, headers: extra)

@@ -99,6 +99,10 @@ struct ReportCommandTests {
         #expect(networkRow.hasSuffix("<td>\(held)</td>"), "\(networkRow) vs held \(held)")
         #expect(html.contains("Planlagt, holdt og avlyst per struktur"))
         #expect(html.contains("@page { size: A4 landscape"))
+        // The pages' shared rules (long words broken, focus visible) in its head, before its own.
+        let head = try #require(html.components(separatedBy: "</head>").first)
+        #expect(head.contains("<style>\n:focus-visible, input:focus-within { outline: 3px solid #1b6ca8; outline-offset: 2px; }"))
+        #expect(head.contains("body { overflow-wrap: break-word; }"))
     }
 
     @Test func schoolYearWithADashAsInTheServersURLs() throws {

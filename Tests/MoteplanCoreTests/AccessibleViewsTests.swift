@@ -59,6 +59,20 @@ struct AccessibleViewsTests {
         #expect(AccessibleMarkup.style.contains(":focus-visible, input:focus-within { outline: 3px solid"))
     }
 
+    /// The head every page starts with, written out by hand: the shared style first, then the
+    /// page's own rules; the title and the meta values escaped.
+    @Test func pageHeadPutsTheSharedStyleFirst() {
+        let head = PageHead.render(language: "nn", title: "Møte <A & B>", meta: [.noReferrer, PageHead.Meta("x", "\"y\"")], style: "h1 { color: red; }")
+        let expected = "<!DOCTYPE html>\n<html lang=\"nn\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"x\" content=\"&quot;y&quot;\">\n"
+            + "<title>Møte &lt;A &amp; B&gt;</title>\n<style>\n" + AccessibleMarkup.style + "\nh1 { color: red; }\n</style>\n</head>\n"
+        #expect(head == expected)
+        #expect(PageHead.render(language: "nb", title: "T") == "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>T</title>\n<style>\n"
+            + AccessibleMarkup.style + "\n</style>\n</head>\n")
+    }
+
     /// The printable plan: its month tables scroll on a narrow screen, keyboard focus is visible,
     /// and it scales to the device (viewport).
     @Test func printablePlanReflows() throws {
@@ -72,6 +86,7 @@ struct AccessibleViewsTests {
         #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
         #expect(html.contains("<div class=\"tabell\" role=\"region\" aria-label=\""))
         #expect(Self.count("<table>", in: html) == Self.count("<div class=\"tabell\"", in: html))
-        #expect(html.contains(":focus-visible"))
+        let head = try #require(html.range(of: "</head>")).lowerBound
+        #expect(html[..<head].contains("<style>\n" + AccessibleMarkup.style + "\n" + PlanHTML.style + "\n</style>"))
     }
 }

@@ -77,11 +77,9 @@ struct AgendaRenderer {
             }
             return text
         case .html:
-            // The pages' shared style: on a phone, or a sakliste read at 200 %, a long word (such
+            // The pages' shared head: on a phone, or a sakliste read at 200 %, a long word (such
             // as "samarbeidsgruppe" in the heading) is broken instead of widening the page.
-            var text = "<!DOCTYPE html>\n<html lang=\"\(catalogue.code)\">\n<head><meta charset=\"utf-8\">"
-            text += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            text += "<title>\(html(heading))</title>\n<style>\n\(AccessibleMarkup.style)\n</style>\n</head>\n<body>\n"
+            var text = PageHead.render(language: catalogue.code, title: heading) + "<body>\n"
             text += "<h1>\(html(heading))</h1>\n"
             text += preamble.map { "<p>\(html($0))</p>\n" }.joined()
             text += "<ol>\n"

@@ -1,6 +1,18 @@
 /// The evaluation report as one self-contained, printable HTML file in the plan's language, with inline
 /// SVG charts drawn here (no scripts, no external resources).
 public enum ReportHTML {
+    /// The report's own rules, after the shared ones: printable on A4 landscape.
+    static let style = """
+        body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em .5em; color: #222; }
+        table { border-collapse: collapse; margin: 1em 0; }
+        th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: right; }
+        th:first-child, td:first-child { text-align: left; }
+        .merk { background: #fff3cd; padding: 0.6em 1em; border-left: 4px solid #c98a0b; }
+        figure { margin: 1.5em 0; }
+        @page { size: A4 landscape; margin: 12mm; }
+        @media print { body { margin: 0; } figure, table { page-break-inside: avoid; } }
+        """
+
     /// The page. `wheel` is an årshjul SVG of what actually happened, if there is one, with
     /// `wheelTable`, the same meetings as a table (ArshjulText), shown under it.
     public static func render(
@@ -8,25 +20,7 @@ public enum ReportHTML {
     ) -> String {
         let c = configuration.catalogue
         let title = c(.reportTitle, ["municipality": configuration.municipality.name])
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(c.code)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Markup.escape(title))</title>
-            <style>
-            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em .5em; color: #222; }
-            \(AccessibleMarkup.style)
-            table { border-collapse: collapse; margin: 1em 0; }
-            th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: right; }
-            th:first-child, td:first-child { text-align: left; }
-            .merk { background: #fff3cd; padding: 0.6em 1em; border-left: 4px solid #c98a0b; }
-            figure { margin: 1.5em 0; }
-            @page { size: A4 landscape; margin: 12mm; }
-            @media print { body { margin: 0; } figure, table { page-break-inside: avoid; } }
-            </style>
-            </head>
+        var html = PageHead.render(language: c.code, title: title, style: style) + """
             <body>
             <h1>\(Markup.escape(title))</h1>
             <p>\(Markup.escape(c(.reportPeriod, ["from": c.long(report.period.first), "to": c.long(report.period.last), "now": c.long(report.now.date)])))</p>

@@ -19,23 +19,9 @@ public enum PlanHTML {
     /// The whole page for `rows` (in schedule order), titled with the municipality's name.
     public static func render(_ rows: [PlanRow], configuration: Configuration) -> String {
         let c = configuration.catalogue
-        let title = Markup.escape(c(.planTitle, ["name": configuration.municipality.name]))
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(c.code)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
-            <style>
-            \(style)
-            \(AccessibleMarkup.style)
-            </style>
-            </head>
-            <body>
-            <h1>\(title)</h1>
-
-            """
+        let plainTitle = c(.planTitle, ["name": configuration.municipality.name])
+        let title = Markup.escape(plainTitle)
+        var html = PageHead.render(language: c.code, title: plainTitle, style: style) + "<body>\n<h1>\(title)</h1>\n"
         guard let first = rows.first, let last = rows.last else {
             return html + "<p>\(c(.planNoMeetings))</p>\n</body>\n</html>\n"
         }
